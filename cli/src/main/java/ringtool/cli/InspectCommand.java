@@ -1,0 +1,143 @@
+package ringtool.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ringtool.core.report.ExitCode;
+import ringtool.core.report.InputReport;
+import ringtool.core.report.Inspector;
+import ringtool.core.source.FramingOptions;
+import ringtool.core.source.Layout;
+import ringtool.output.Format;
+import ringtool.output.ReportWriter;
+import ringtool.output.RunTotals;
+import ringtool.output.TextOptions;
+
+/** {@code ringtool inspect}: frame, walk, validate and print. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {
+            "Frame each input as one or more rings, walk the packets from the read index to the write index,"
+                    + " validate every header field, descriptor, extended header and trailer, and print what was found.",
+            "Results go to stdout; diagnostics to stderr as 'ringtool inspect: <file>: <message>'."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done; no finding at or above --fail-on (default error)",
+            "1:findings at or above --fail-on; all output was still written",
+            "2:usage error (unknown option, missing argument)",
+            "3:an input could not be processed (missing, unreadable, a directory, empty, too small, unrecognised)",
+            "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ringtool inspect dump.bin",
+            "  ringtool inspect -V -x -c 4 dump.bin",
+            "  ringtool inspect --layout uio-pair --format json ring > ring.json",
+            "  ringtool inspect --read-index 0x7a8 --format jsonl vmcore-ring.bin | jq -c 'select(.record==\"finding\")'"})
+final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Ring dumps to inspect.")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
+            description = "Output format: text, json, jsonl (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--layout", defaultValue = "auto", converter = LayoutConverter.class,
+            description = "How the file holds its ring(s): auto, single, uio-pair, double-mapped"
+                    + " (default: ${DEFAULT-VALUE}; auto prints what it chose).")
+    Layout layout;
+
+    @Option(names = "--header-size", defaultValue = "4096", converter = Numbers.class, paramLabel = "BYTES",
+            description = "Bytes of header before each data area: the guest page size (default: ${DEFAULT-VALUE};"
+                    + " 65536 for 64 KiB-page guests).")
+    long headerSize;
+
+    @Option(names = "--data-size", converter = Numbers.class, paramLabel = "BYTES",
+            description = "Force the data-area size of each ring instead of deriving it from the file size.")
+    Long dataSize;
+
+    @Option(names = "--read-index", converter = Numbers.class, paramLabel = "OFFSET",
+            description = "Start the walk here instead of at the header's read_index (the guest's priv_read_index"
+                    + " from a crash dump).")
+    Long readIndex;
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Option(names = {"-V", "--verbose"}, description = "Show a field tree under each packet.")
+    boolean verbose;
+
+    @Option(names = {"-x", "--hex"}, description = "Show an offset / hex / ASCII dump of each packet and its trailer.")
+    boolean hex;
+
+    @Option(names = {"-c", "--count"}, converter = Numbers.class, paramLabel = "N",
+            description = "Show at most N packets per ring in text output (findings and counts still cover all).")
+    Long count;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (headerSize < 4096 || headerSize % 4096 != 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--header-size must be a multiple of 4096, got " + headerSize);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Inspector inspector = new Inspector(new FramingOptions(layout, headerSize, dataSize), readIndex);
+        ReportWriter writer = format.writer(out, new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count));
+        RunTotals totals = new RunTotals();
+        int worst = ExitCode.OK;
+        writer.begin();
+        for (Path file : files) {
+            String source = file.toString();
+            InputReport report = inspector.inspect(file, source);
+            if (report.error() != null) {
+                err.println("ringtool inspect: " + source + ": " + report.error());
+                err.flush();
+            }
+            int code = report.exitCode(failOn.threshold());
+            writer.input(report, code);
+            totals.add(report);
+            worst = Math.max(worst, code);
+        }
+        writer.end(totals, worst);
+        out.flush();
+        return worst;
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.id().equals(value)) {
+                    return f;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected text, json or jsonl, got '" + value + "'");
+        }
+    }
+
+    static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
+        @Override
+        public Layout convert(String value) {
+            for (Layout l : Layout.values()) {
+                if (l.id().equals(value)) {
+                    return l;
+                }
+            }
+            throw new CommandLine.TypeConversionException(
+                    "expected auto, single, uio-pair or double-mapped, got '" + value + "'");
+        }
+    }
+}

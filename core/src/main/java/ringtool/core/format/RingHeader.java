@@ -1,0 +1,60 @@
+package ringtool.core.format;
+
+import ringtool.core.source.ByteSource;
+
+/**
+ * The ring's control page, {@code struct hv_ring_buffer}, shared by guest and host.
+ *
+ * <pre>
+ * 0x000 +---------------+---------------+----------------+-----------------+
+ *       | write_index   | read_index    | interrupt_mask | pending_send_sz |   u32 each
+ * 0x010 +---------------+---------------+----------------+-----------------+
+ *       | reserved1: 12 x u32                                              |
+ * 0x040 +---------------+--------------------------------------------------+
+ *       | feature_bits  | reserved2, to the end of the host's 4096 bytes    |
+ * 0x1000+---------------+--------------------------------------------------+
+ *       | (64 KiB-page guests: the rest of the guest page, not the host's)  |
+ * hdr   +------------------------------------------------------------------+
+ *       | data area: packets, indices are byte offsets into it              |
+ * </pre>
+ *
+ * Indices are offsets into the data area, never into the file. Only the first {@link #HOST_PAGE_SIZE} bytes
+ * are the host's, whatever the guest page size.
+ */
+public record RingHeader(long writeIndex, long readIndex, long interruptMask, long pendingSendSize, long featureBits) {
+
+    public static final int WRITE_INDEX_OFFSET = 0;
+    public static final int READ_INDEX_OFFSET = WRITE_INDEX_OFFSET + Integer.BYTES;
+    public static final int INTERRUPT_MASK_OFFSET = READ_INDEX_OFFSET + Integer.BYTES;
+    public static final int PENDING_SEND_SIZE_OFFSET = INTERRUPT_MASK_OFFSET + Integer.BYTES;
+    public static final int RESERVED1_OFFSET = PENDING_SEND_SIZE_OFFSET + Integer.BYTES;
+    public static final int RESERVED1_SIZE = 12 * Integer.BYTES;
+    public static final int FEATURE_BITS_OFFSET = RESERVED1_OFFSET + RESERVED1_SIZE;
+    public static final int RESERVED2_OFFSET = FEATURE_BITS_OFFSET + Integer.BYTES;
+    /** The host's part of the header page, and the granule of data-area sizes. */
+    public static final int HOST_PAGE_SIZE = 4096;
+    public static final int RESERVED2_SIZE = HOST_PAGE_SIZE - RESERVED2_OFFSET;
+
+    /** {@code feat_pending_send_sz}, the only feature bit defined. */
+    public static final long FEATURE_PENDING_SEND_SIZE = 1;
+
+    public static RingHeader parse(ByteSource src, long at) {
+        Layouts.require(src, at, RESERVED2_OFFSET, "ring header");
+        return new RingHeader(
+                src.u32(at + WRITE_INDEX_OFFSET),
+                src.u32(at + READ_INDEX_OFFSET),
+                src.u32(at + INTERRUPT_MASK_OFFSET),
+                src.u32(at + PENDING_SEND_SIZE_OFFSET),
+                src.u32(at + FEATURE_BITS_OFFSET));
+    }
+
+    /** {@code hv_get_bytes_to_read} for a data area of {@code dataSize} bytes, in the kernel's u32 arithmetic. */
+    public long bytesToRead(long dataSize) {
+        return RingMath.bytesToRead(readIndex, writeIndex, dataSize);
+    }
+
+    /** {@code hv_get_bytes_to_write}, in the kernel's u32 arithmetic. */
+    public long bytesToWrite(long dataSize) {
+        return RingMath.bytesToWrite(readIndex, writeIndex, dataSize);
+    }
+}

@@ -1,0 +1,70 @@
+package ringtool.core.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ringtool.core.format.RingHeader;
+import ringtool.core.rules.Finding;
+import ringtool.core.source.ByteSource;
+import ringtool.core.source.FramedInput;
+import ringtool.core.source.FramedRing;
+import ringtool.core.source.Framer;
+import ringtool.core.source.FramingException;
+import ringtool.core.source.FramingOptions;
+import ringtool.core.source.InputFiles;
+import ringtool.core.walk.HeaderChecks;
+import ringtool.core.walk.RingSnapshot;
+import ringtool.core.walk.RingView;
+import ringtool.core.walk.StrictWalk;
+
+/**
+ * The reader's front door, the same for the CLI and the fuzz harnesses: bytes in, an {@link InputReport} out.
+ * It never throws for a bad input: what cannot be framed becomes the report's {@code error}.
+ *
+ * @param readIndex where to start the walk instead of each ring's {@code read_index} (the guest's
+ *                  {@code priv_read_index} from a crash dump), or null
+ */
+public record Inspector(FramingOptions framing, Long readIndex) {
+
+    public static Inspector defaults() {
+        return new Inspector(FramingOptions.defaults(), null);
+    }
+
+    public InputReport inspect(Path path, String source) {
+        try {
+            return inspectFramed(source, InputFiles.open(path));
+        } catch (FramingException e) {
+            return InputReport.failed(source, framing.layout().id(), e.getMessage());
+        }
+    }
+
+    public InputReport inspect(String source, ByteSource bytes) {
+        try {
+            return inspectFramed(source, bytes);
+        } catch (FramingException e) {
+            return InputReport.failed(source, framing.layout().id(), e.getMessage());
+        }
+    }
+
+    private InputReport inspectFramed(String source, ByteSource bytes) throws FramingException {
+        FramedInput framed = Framer.frame(bytes, framing);
+        List<RingReport> rings = new ArrayList<>(framed.rings().size());
+        for (FramedRing r : framed.rings()) {
+            rings.add(ring(bytes, r));
+        }
+        return new InputReport(source, framed.layout().id(), framed.decision(), rings, framed.findings(), null);
+    }
+
+    private RingReport ring(ByteSource bytes, FramedRing r) {
+        RingHeader header = RingHeader.parse(bytes, r.fileOffset());
+        RingView data = r.dataSize() > 0 ? new RingView(bytes, r.fileOffset() + r.headerSize(), r.dataSize()) : null;
+        RingSnapshot snapshot = new RingSnapshot(r.name(), r.fileOffset(), r.headerSize(), r.dataSize(), header, data);
+        List<Finding> findings = new ArrayList<>(HeaderChecks.check(snapshot, bytes));
+        long start = header.readIndex();
+        if (readIndex != null) {
+            start = readIndex;
+            findings.addAll(HeaderChecks.checkStart(snapshot, start));
+        }
+        return new RingReport(snapshot, new StrictWalk(snapshot, start), findings);
+    }
+}

@@ -1,0 +1,48 @@
+package ringtool.core.rules;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong (or worth a note) in an input.
+ *
+ * @param offset     offset in the data area, or null for header fields and input-level findings
+ * @param fileOffset offset in the input file of the first byte concerned, or null when no byte is
+ * @param length     bytes concerned from {@code fileOffset}, or null
+ * @param packet     index of the packet concerned (as the walk numbers them), or null
+ * @param expected   what a well-formed ring holds there, or null when the rule states it
+ * @param actual     what the input holds, or null
+ * @param model      the reader model that produced the finding, or null for the strict walk
+ */
+public record Finding(Rule rule, String message, Long offset, Long fileOffset, Long length, Long packet,
+                      String expected, String actual, String model) {
+
+    public Finding {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public Severity severity() {
+        return rule.severity();
+    }
+
+    /** A finding whose message has the shape {@code <subject>: expected <e>, got <a>}. */
+    public static Finding mismatch(Rule rule, String subject, String expected, String actual, Long offset,
+                                   Long fileOffset, Long length, Long packet) {
+        return new Finding(rule, subject + ": expected " + expected + ", got " + actual, offset, fileOffset, length,
+                packet, expected, actual, null);
+    }
+
+    public static Finding of(Rule rule, String message, Long offset, Long fileOffset, Long length, Long packet) {
+        return new Finding(rule, message, offset, fileOffset, length, packet, null, null, null);
+    }
+
+    /** Hex as the messages print offsets and values: {@code 0x1f00c}. */
+    public static String hex(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+
+    /** A u64 as 16 hex digits: {@code 0x0000000800000000}. */
+    public static String hex64(long value) {
+        return String.format("0x%016x", value);
+    }
+}

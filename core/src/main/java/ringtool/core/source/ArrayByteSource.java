@@ -1,0 +1,54 @@
+package ringtool.core.source;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/** Bytes held on the heap: test fixtures, fuzz inputs and copies of live files. */
+final class ArrayByteSource implements ByteSource {
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[] bytes;
+
+    ArrayByteSource(byte[] bytes) {
+        this.bytes = Objects.requireNonNull(bytes);
+    }
+
+    @Override
+    public long size() {
+        return bytes.length;
+    }
+
+    @Override
+    public int u8(long at) {
+        return Byte.toUnsignedInt(bytes[index(at, 1)]);
+    }
+
+    @Override
+    public int u16(long at) {
+        return Short.toUnsignedInt((short) SHORT.get(bytes, index(at, 2)));
+    }
+
+    @Override
+    public long u32(long at) {
+        return Integer.toUnsignedLong((int) INT.get(bytes, index(at, 4)));
+    }
+
+    @Override
+    public long u64(long at) {
+        return (long) LONG.get(bytes, index(at, 8));
+    }
+
+    @Override
+    public void copy(long at, byte[] dst, int dstOffset, int length) {
+        System.arraycopy(bytes, index(at, length), dst, dstOffset, length);
+    }
+
+    private int index(long at, int length) {
+        return (int) Objects.checkFromIndexSize(at, length, bytes.length);
+    }
+}

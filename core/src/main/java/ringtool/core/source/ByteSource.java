@@ -1,0 +1,35 @@
+package ringtool.core.source;
+
+/**
+ * Read-only random access to bytes, addressed by {@code long} so that inputs beyond 2 GiB work.
+ *
+ * <p>Multi-byte reads are little-endian: every VMBus guest (x86-64, arm64) is. Unsigned fields come back
+ * widened ({@code u16} as {@code int}, {@code u32} as {@code long}); {@code u64} comes back as the raw
+ * 64 bits, to be printed with {@link Long#toUnsignedString(long)}.
+ *
+ * <p>Callers check {@link #canRead(long, long)} before they read; a read outside the source throws
+ * {@link IndexOutOfBoundsException}, which is therefore always a bug in the caller.
+ */
+public interface ByteSource {
+
+    long size();
+
+    int u8(long at);
+
+    int u16(long at);
+
+    long u32(long at);
+
+    long u64(long at);
+
+    void copy(long at, byte[] dst, int dstOffset, int length);
+
+    /** Whether {@code length} bytes starting at {@code at} can be read. */
+    default boolean canRead(long at, long length) {
+        return at >= 0 && length >= 0 && at <= size() - length;
+    }
+
+    static ByteSource of(byte[] bytes) {
+        return new ArrayByteSource(bytes);
+    }
+}

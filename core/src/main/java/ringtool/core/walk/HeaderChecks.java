@@ -1,0 +1,96 @@
+package ringtool.core.walk;
+
+import static ringtool.core.rules.Finding.hex;
+
+import java.util.ArrayList;
+import java.util.List;
+import ringtool.core.format.PacketDescriptor;
+import ringtool.core.format.RingHeader;
+import ringtool.core.rules.Finding;
+import ringtool.core.rules.Rule;
+import ringtool.core.rules.Rules;
+import ringtool.core.source.ByteSource;
+
+/** The header rules: the control page's fields and the geometry of the data area. */
+public final class HeaderChecks {
+
+    private HeaderChecks() {
+    }
+
+    /** @param src the input holding the header at {@code ring.fileOffset()} */
+    public static List<Finding> check(RingSnapshot ring, ByteSource src) {
+        List<Finding> out = new ArrayList<>();
+        RingHeader h = ring.header();
+        long size = ring.dataSize();
+        long at = ring.fileOffset();
+        if (size == 0 || size % RingHeader.HOST_PAGE_SIZE != 0) {
+            out.add(Finding.mismatch(Rules.RING_SIZE_INVALID, "data area size", "a non-zero multiple of 4096",
+                    Long.toString(size), null, ring.dataFileOffset(0), size == 0 ? null : size, null));
+        }
+        index(out, Rules.RING_WRITE_INDEX_OUT_OF_RANGE, Rules.RING_WRITE_INDEX_UNALIGNED, "write_index",
+                h.writeIndex(), size, at + RingHeader.WRITE_INDEX_OFFSET);
+        index(out, Rules.RING_READ_INDEX_OUT_OF_RANGE, Rules.RING_READ_INDEX_UNALIGNED, "read_index",
+                h.readIndex(), size, at + RingHeader.READ_INDEX_OFFSET);
+        if (h.interruptMask() > 1) {
+            out.add(Finding.mismatch(Rules.RING_INTERRUPT_MASK_INVALID, "interrupt_mask", "0 or 1",
+                    hex(h.interruptMask()), null, at + RingHeader.INTERRUPT_MASK_OFFSET, 4L, null));
+        }
+        if (h.pendingSendSize() > size) {
+            out.add(Finding.mismatch(Rules.RING_PENDING_SEND_SIZE_INVALID, "pending_send_size",
+                    "<= " + hex(size) + " (the data size)", hex(h.pendingSendSize()), null,
+                    at + RingHeader.PENDING_SEND_SIZE_OFFSET, 4L, null));
+        }
+        if ((h.featureBits() & ~RingHeader.FEATURE_PENDING_SEND_SIZE) != 0) {
+            out.add(Finding.mismatch(Rules.RING_FEATURE_BITS_UNKNOWN, "feature_bits", "0x0 or 0x1",
+                    hex(h.featureBits()), null, at + RingHeader.FEATURE_BITS_OFFSET, 4L, null));
+        }
+        reserved(out, src, at);
+        return out;
+    }
+
+    /**
+     * Checks the index the walk starts from when the user gave one ({@code --read-index}, the guest's
+     * {@code priv_read_index}); the header's own {@code read_index} is checked by {@link #check}.
+     */
+    public static List<Finding> checkStart(RingSnapshot ring, long start) {
+        List<Finding> out = new ArrayList<>();
+        index(out, Rules.RING_READ_INDEX_OUT_OF_RANGE, Rules.RING_READ_INDEX_UNALIGNED, "walk start (--read-index)",
+                start, ring.dataSize(), null);
+        return out;
+    }
+
+    private static void index(List<Finding> out, Rule range, Rule unaligned, String name, long value, long size,
+                              Long fileOffset) {
+        Long length = fileOffset == null ? null : 4L;
+        if (value >= size) {
+            out.add(Finding.mismatch(range, name, "< " + hex(size) + " (the data size)", hex(value), null, fileOffset,
+                    length, null));
+        }
+        if (value % PacketDescriptor.ALIGNMENT != 0) {
+            out.add(Finding.mismatch(unaligned, name, "a multiple of 8", hex(value), null, fileOffset, length, null));
+        }
+    }
+
+    private static void reserved(List<Finding> out, ByteSource src, long at) {
+        long first = -1;
+        long last = -1;
+        int count = 0;
+        for (int i = RingHeader.RESERVED1_OFFSET; i < RingHeader.HOST_PAGE_SIZE; i++) {
+            if (i >= RingHeader.FEATURE_BITS_OFFSET && i < RingHeader.RESERVED2_OFFSET) {
+                continue;
+            }
+            if (src.u8(at + i) != 0) {
+                count++;
+                last = i;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        if (count > 0) {
+            out.add(Finding.mismatch(Rules.RING_RESERVED_NONZERO, "reserved header bytes", "all zero",
+                    count + " non-zero, the first at header offset " + hex(first), null, at + first,
+                    last - first + 1, null));
+        }
+    }
+}

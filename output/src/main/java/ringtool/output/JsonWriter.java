@@ -1,0 +1,104 @@
+package ringtool.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.io.UncheckedIOException;
+import ringtool.core.report.InputReport;
+import ringtool.core.report.RingReport;
+import ringtool.core.rules.Finding;
+import ringtool.core.walk.Packet;
+
+/**
+ * {@code --format json}: one document per run, written by Jackson's streaming generator as the walk goes, so a
+ * ring of a million packets is never held in memory.
+ */
+public final class JsonWriter implements ReportWriter {
+
+    private final JsonGenerator g;
+
+    public JsonWriter(Writer out) {
+        try {
+            g = new JsonFactory().createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void begin() throws IOException {
+        g.writeStartObject();
+        g.writeStringField("schema", JsonFields.SCHEMA);
+        g.writeArrayFieldStart("inputs");
+    }
+
+    @Override
+    public void input(InputReport report, int exitCode) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("source", report.source());
+        g.writeStringField("layout", report.layout());
+        if (report.decision() != null) {
+            g.writeStringField("layout_decision", report.decision());
+        }
+        g.writeNumberField("exit_code", exitCode);
+        if (report.error() != null) {
+            g.writeStringField("error", report.error());
+        }
+        g.writeArrayFieldStart("rings");
+        for (RingReport ring : report.rings()) {
+            ring(ring);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("findings");
+        for (Finding f : report.findings()) {
+            finding(f);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
+        JsonFields.summaryFields(g, report.summary());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.flush();
+    }
+
+    private void ring(RingReport ring) throws IOException {
+        g.writeStartObject();
+        JsonFields.ringFields(g, ring);
+        g.writeArrayFieldStart("packets");
+        for (Packet p : ring.packets()) {
+            g.writeStartObject();
+            JsonFields.packetFields(g, p);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("findings");
+        for (Finding f : ring.findings()) {
+            finding(f);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private void finding(Finding f) throws IOException {
+        g.writeStartObject();
+        JsonFields.findingFields(g, f);
+        g.writeEndObject();
+    }
+
+    @Override
+    public void end(RunTotals run, int exitCode) throws IOException {
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("inputs", run.inputs());
+        g.writeNumberField("failed_inputs", run.failed());
+        JsonFields.summaryFields(g, run.summary());
+        g.writeNumberField("exit_code", exitCode);
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+}

@@ -1,0 +1,108 @@
+package ringtool.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.io.UncheckedIOException;
+import ringtool.core.report.InputReport;
+import ringtool.core.report.RingReport;
+import ringtool.core.rules.Finding;
+import ringtool.core.walk.Packet;
+
+/**
+ * {@code --format jsonl}: one object per line, flushed per record. Each input gives an {@code input} record, then
+ * per ring a {@code ring} record, its {@code packet}s and {@code finding}s, then the input's {@code summary}
+ * ({@code "scope": "input"}). The last line of the run is the run's {@code summary} ({@code "scope": "run"},
+ * {@code "source": null}).
+ */
+public final class JsonlWriter implements ReportWriter {
+
+    private final JsonGenerator g;
+
+    public JsonlWriter(Writer out) {
+        try {
+            g = new JsonFactory().createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void begin() {
+        // JSONL has no envelope.
+    }
+
+    @Override
+    public void input(InputReport report, int exitCode) throws IOException {
+        String source = report.source();
+        start("input", source);
+        g.writeStringField("layout", report.layout());
+        if (report.decision() != null) {
+            g.writeStringField("layout_decision", report.decision());
+        }
+        if (report.error() != null) {
+            g.writeNumberField("exit_code", exitCode);
+            g.writeStringField("error", report.error());
+        }
+        end();
+        for (Finding f : report.findings()) {
+            start("finding", source);
+            g.writeNullField("ring");
+            JsonFields.findingFields(g, f);
+            end();
+        }
+        for (RingReport ring : report.rings()) {
+            start("ring", source);
+            g.writeStringField("ring", ring.name());
+            JsonFields.ringFields(g, ring);
+            end();
+            for (Packet p : ring.packets()) {
+                start("packet", source);
+                g.writeStringField("ring", ring.name());
+                JsonFields.packetFields(g, p);
+                end();
+            }
+            for (Finding f : ring.findings()) {
+                start("finding", source);
+                g.writeStringField("ring", ring.name());
+                JsonFields.findingFields(g, f);
+                end();
+            }
+        }
+        start("summary", source);
+        g.writeStringField("scope", "input");
+        g.writeNumberField("exit_code", exitCode);
+        JsonFields.summaryFields(g, report.summary());
+        end();
+    }
+
+    @Override
+    public void end(RunTotals run, int exitCode) throws IOException {
+        start("summary", null);
+        g.writeStringField("scope", "run");
+        g.writeNumberField("inputs", run.inputs());
+        g.writeNumberField("failed_inputs", run.failed());
+        g.writeNumberField("exit_code", exitCode);
+        JsonFields.summaryFields(g, run.summary());
+        end();
+    }
+
+    private void start(String record, String source) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("record", record);
+        g.writeStringField("schema", JsonFields.SCHEMA);
+        if (source == null) {
+            g.writeNullField("source");
+        } else {
+            g.writeStringField("source", source);
+        }
+    }
+
+    private void end() throws IOException {
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+}

@@ -22,7 +22,7 @@ import ringtool.output.RunTotals;
 import ringtool.output.TextOptions;
 
 /** {@code ringtool inspect}: frame, walk, validate and print. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(name = "inspect",
         description = {
             "Frame each input as one or more rings, walk the packets from the read index to the write index,"
                     + " validate every header field, descriptor, extended header and trailer, and print what was found.",
@@ -72,6 +72,10 @@ final class InspectCommand implements Callable<Integer> {
             description = "Exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES}"
                     + " (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
+
+    // -V is verbose here, as in tshark, so the standard help mixin (which takes -V for --version) is not used.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = {"-V", "--verbose"}, description = "Show a field tree under each packet.")
     boolean verbose;

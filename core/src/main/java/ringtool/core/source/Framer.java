@@ -50,8 +50,8 @@ public final class Framer {
     }
 
     /**
-     * A header as Linux initialises and maintains it: indices aligned and inside the data area, feature bits 0 or
-     * 1, interrupt mask 0 or 1, reserved words zero. Used only to decide a layout, never to judge a ring.
+     * A header as Linux initialises and maintains it: indices aligned and inside the data area, feature bits 1,
+     * interrupt mask 0 or 1, reserved words zero. Used only to decide a layout, never to judge a ring.
      */
     static boolean plausibleHeader(ByteSource src, long at, long dataSize) {
         if (!src.canRead(at, RingHeader.HOST_PAGE_SIZE) || dataSize <= 0) {
@@ -60,7 +60,8 @@ public final class Framer {
         RingHeader h = RingHeader.parse(src, at);
         boolean indices = h.writeIndex() < dataSize && h.readIndex() < dataSize
                 && h.writeIndex() % PacketDescriptor.ALIGNMENT == 0 && h.readIndex() % PacketDescriptor.ALIGNMENT == 0;
-        if (!indices || h.featureBits() > 1 || h.interruptMask() > 1) {
+        // Linux sets feature bit 0 on both rings of a channel; a zero page inside a data area has it clear.
+        if (!indices || h.featureBits() != RingHeader.FEATURE_PENDING_SEND_SIZE || h.interruptMask() > 1) {
             return false;
         }
         for (int i = RingHeader.RESERVED1_OFFSET; i < RingHeader.FEATURE_BITS_OFFSET; i += Integer.BYTES) {

@@ -1,0 +1,124 @@
+package ringtool.core.walk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ringtool.core.report.InputReport;
+import ringtool.core.rules.Finding;
+import ringtool.core.rules.Rules;
+import ringtool.core.rules.Severity;
+import ringtool.core.source.Layout;
+import ringtool.core.testing.RingBuilder;
+
+class HeaderRulesTest {
+
+    private static final int DATA = 0x3000;
+
+    @Test
+    void dataAreaNotAMultipleOfThePageIsRingSizeInvalid() {
+        byte[] bytes = new byte[4096 + 5000];
+        bytes[0x40] = 1;
+        Finding f = Rings.only(Rings.single(bytes));
+        assertEquals(Rules.RING_SIZE_INVALID, f.rule());
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("data area size: expected a non-zero multiple of 4096, got 5000", f.message());
+        assertEquals(4096L, f.fileOffset());
+        assertNull(f.offset());
+    }
+
+    @Test
+    void uioPairOfBareHeadersHasEmptyDataAreas() {
+        byte[] bytes = new byte[8192];
+        InputReport report = Rings.inspect(bytes, Layout.UIO_PAIR);
+        assertEquals(List.of("outbound", "inbound"), report.rings().stream().map(r -> r.name()).toList());
+        for (var ring : report.rings()) {
+            assertEquals(List.of("ring.size.invalid", "ring.write_index.out_of_range", "ring.read_index.out_of_range"),
+                    Rings.ruleIds(ring));
+            assertEquals(0, ring.summary().packets());
+        }
+    }
+
+    @Test
+    void writeIndexAtTheDataSizeIsOutOfRange() {
+        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).writeIndex(DATA).build()));
+        assertEquals(Rules.RING_WRITE_INDEX_OUT_OF_RANGE, f.rule());
+        assertEquals("write_index: expected < 0x3000 (the data size), got 0x3000", f.message());
+        assertEquals(0L, f.fileOffset());
+        assertEquals(4L, f.length());
+    }
+
+    @Test
+    void unalignedWriteIndexIsReportedAndTheShortTailToo() {
+        var ring = Rings.single(new RingBuilder(DATA).writeIndex(12).build());
+        assertEquals(List.of("ring.write_index.unaligned", "ring.available.too_small"), Rings.ruleIds(ring));
+        assertEquals("write_index: expected a multiple of 8, got 0xc", ring.findingList().get(0).message());
+    }
+
+    @Test
+    void readIndexBeyondTheDataAreaIsOutOfRangeAndNothingIsWalked() {
+        var ring = Rings.single(new RingBuilder(DATA).inband(1, new byte[8]).readIndex(0x10000).build());
+        Finding f = Rings.only(ring);
+        assertEquals(Rules.RING_READ_INDEX_OUT_OF_RANGE, f.rule());
+        assertEquals(4L, f.fileOffset());
+        assertEquals(0, ring.summary().packets());
+    }
+
+    @Test
+    void unalignedReadIndexIsReportedAndTheWalkFromItToo() {
+        // An unaligned read index with an aligned write index always leaves an unaligned tail to walk.
+        var ring = Rings.single(new RingBuilder(DATA).readIndex(4).writeIndex(8).build());
+        assertEquals(List.of("ring.read_index.unaligned", "ring.available.too_small"), Rings.ruleIds(ring));
+        Finding f = ring.findingList().get(0);
+        assertEquals("read_index: expected a multiple of 8, got 0x4", f.message());
+    }
+
+    @Test
+    void interruptMaskOtherThanZeroOrOneIsAWarning() {
+        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).interruptMask(2).build()));
+        assertEquals(Rules.RING_INTERRUPT_MASK_INVALID, f.rule());
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals(8L, f.fileOffset());
+    }
+
+    @Test
+    void pendingSendSizeBeyondTheDataSizeIsAWarning() {
+        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).pendingSendSize(DATA + 1).build()));
+        assertEquals(Rules.RING_PENDING_SEND_SIZE_INVALID, f.rule());
+        assertEquals("pending_send_size: expected <= 0x3000 (the data size), got 0x3001", f.message());
+    }
+
+    @Test
+    void pendingSendSizeEqualToTheDataSizeIsAccepted() {
+        assertEquals(List.of(), Rings.ruleIds(Rings.single(new RingBuilder(DATA).pendingSendSize(DATA).build())));
+    }
+
+    @Test
+    void unknownFeatureBitIsAWarning() {
+        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).featureBits(0x3).build()));
+        assertEquals(Rules.RING_FEATURE_BITS_UNKNOWN, f.rule());
+        assertEquals(0x40L, f.fileOffset());
+    }
+
+    @Test
+    void nonZeroReservedBytesAreANoteSpanningFirstToLast() {
+        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).headerByte(0x10, 1).headerByte(0xfff, 7).build()));
+        assertEquals(Rules.RING_RESERVED_NONZERO, f.rule());
+        assertEquals(Severity.NOTE, f.severity());
+        assertEquals("reserved header bytes: expected all zero, got 2 non-zero, the first at header offset 0x10",
+                f.message());
+        assertEquals(0x10L, f.fileOffset());
+        assertEquals(0xfff - 0x10 + 1L, f.length());
+    }
+
+    @Test
+    void bytesBeyondTheHostsPageOfA64KibHeaderAreNotJudged() {
+        byte[] bytes = new RingBuilder(65536, DATA).headerByte(0x2000, 9).build();
+        var report = new ringtool.core.report.Inspector(
+                new ringtool.core.source.FramingOptions(Layout.SINGLE, 65536, null), null)
+                .inspect("x", ringtool.core.source.ByteSource.of(bytes));
+        assertEquals(List.of(), Rings.ruleIds(report.rings().get(0)));
+        assertEquals(DATA, report.rings().get(0).dataSize());
+    }
+}

@@ -25,7 +25,7 @@ import ringtool.core.walk.RingView;
 public final class TextWriter implements ReportWriter {
 
     private static final String PACKET_HEADER = String.format("  %6s  %-10s  %-28s %5s  %-18s %7s %5s  %-14s %s",
-            "#", "offset", "type", "flags", "transaction_id", "offset8", "len8", "payload", "");
+            "#", "offset", "type", "flags", "transaction_id", "offset8", "len8", "payload", "").stripTrailing();
 
     private final PrintWriter out;
     private final TextOptions options;
@@ -110,9 +110,10 @@ public final class TextWriter implements ReportWriter {
 
     private void packet(Packet p) {
         PacketDescriptor d = p.descriptor();
-        out.printf("  %6d  %-10s  %-28s %5s  %-18s %7d %5d  %-14s %s%n", p.index(), hex(p.offset()),
+        out.println(String.format("  %6d  %-10s  %-28s %5s  %-18s %7d %5d  %-14s %s", p.index(), hex(p.offset()),
                 p.typeName() + " (" + d.type() + ")", hex(d.flags()), Long.toUnsignedString(d.transactionId()),
-                d.offset8(), d.len8(), p.payloadLength() + " @" + p.payloadOffset(), p.wraps() ? "wraps" : "");
+                d.offset8(), d.len8(), p.payloadLength() + " @" + p.payloadOffset(), p.wraps() ? "wraps" : "")
+                .stripTrailing());
     }
 
     private void tree(Packet p, long dataSize) {

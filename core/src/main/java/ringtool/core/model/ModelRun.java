@@ -35,6 +35,7 @@ final class ModelRun {
     private final Long pktBufferSize;
     private final Map<Long, Packet> strict;
     private final long liveBytes;
+    private final long coveredBytes;
     private final boolean liveKnown;
     private final long limit;
     private final List<ModelRead> reads = new ArrayList<>();
@@ -62,6 +63,11 @@ final class ModelRun {
         this.liveKnown = ring.indexInRange(start) && ring.indexInRange(write);
         this.liveBytes = liveKnown ? RingMath.bytesToRead(start, write, dataSize) : 0;
         this.limit = stepLimit(dataSize);
+        long covered = 0;
+        for (Packet p : strict.values()) {
+            covered += p.descriptor().footprint();
+        }
+        this.coveredBytes = covered;
     }
 
     /**
@@ -134,15 +140,18 @@ final class ModelRun {
 
     /**
      * The shared judgement of a read against the strict walk: stale bytes beyond the write index, or a descriptor
-     * where the strict walk has no packet although the bytes are live.
+     * inside the stretch the strict walk parsed (its packets lie back to back from the start) where it has no
+     * packet. Past the point where the strict walk stopped nobody knows where packets start, so no desync is
+     * claimed there.
      */
     void judge(ModelRead r, Rule ghost, Rule desync) {
         if (r.beyondWriteIndex()) {
             finding(ghost, "reads stale bytes at " + hex(r.offset()) + " beyond the write index " + hex(write)
                     + " as a packet (type " + hex(r.type()) + ", len8 " + r.len8() + ")", r.offset(),
                     PacketDescriptor.SIZE);
-        } else if (desync != null && liveKnown && strictAt(r.offset()) == null) {
-            finding(desync, "reads a descriptor at " + hex(r.offset()) + " where the strict walk has no packet"
+        } else if (desync != null && liveKnown && strictAt(r.offset()) == null
+                && Math.floorMod(r.offset() - start, dataSize) < coveredBytes) {
+            finding(desync, "reads a descriptor at " + hex(r.offset()) + " inside a packet of the strict walk"
                     + " (type " + hex(r.type()) + ", offset8 " + r.offset8() + ", len8 " + r.len8() + ")", r.offset(),
                     PacketDescriptor.SIZE);
         }

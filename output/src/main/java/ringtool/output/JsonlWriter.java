@@ -28,6 +28,8 @@ public final class JsonlWriter implements ReportWriter {
         try {
             g = new JsonFactory().createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // Each record ends its own line; Jackson would otherwise start every later one with a space.
+            g.setRootValueSeparator(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -87,6 +87,9 @@ public final class TextWriter implements ReportWriter {
                 continue;
             }
             if (shown == 0) {
+                if (r.hasHistory()) {
+                    out.println("  live: from the read index to the write index");
+                }
                 out.println(PACKET_HEADER);
             }
             shown++;

@@ -70,13 +70,17 @@ final class ModelRun {
         this.coveredBytes = covered;
     }
 
+    /** Reads kept per model at most, whatever the data size: about 100 MiB of reads and visited offsets. */
+    static final long MAX_STEPS = 1L << 20;
+
     /**
-     * Every read moves the cursor by at least 8 bytes and a cursor stays below twice the data size (a linux-4.11
-     * cursor can be left beyond it once), so a reader that has not repeated an offset after this many reads has
-     * found a way no model here has; the run stops there all the same.
+     * Every read moves the cursor by a multiple of 8 bytes and a cursor that can still be read from stays below
+     * twice the data size (a linux-4.11 cursor can be left beyond it once), so a reader repeats an offset within
+     * {@code data_size / 4} reads; the limit is that, capped at {@link #MAX_STEPS} for rings of more than 4 MiB,
+     * where the end says the limit was reached.
      */
     static long stepLimit(long dataSize) {
-        return dataSize / 4 + 2;
+        return Math.min(dataSize / 4 + 2, MAX_STEPS);
     }
 
     /** {@code hv_pkt_iter_avail} / {@code hv_get_bytes_to_read} in the kernel's u32 arithmetic. */
@@ -172,7 +176,8 @@ final class ModelRun {
     /** The end every model reaches on a cursor it read before, or at the step limit. */
     ModelResult loop(long cursor, Rule rule) {
         if (limitReached()) {
-            return end(EndReason.LOOP, cursor, "step limit of " + limit + " reads reached");
+            return end(EndReason.LOOP, cursor, "stopped at the step limit of " + limit + " reads without having caught"
+                    + " up or repeated an offset");
         }
         finding(rule, "comes back to " + hex(cursor) + " after " + reads.size() + " reads and would spin forever",
                 cursor, PacketDescriptor.SIZE);

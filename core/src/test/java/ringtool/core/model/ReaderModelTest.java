@@ -316,6 +316,41 @@ class ReaderModelTest {
         assertEquals(0, r.end().cursor());
     }
 
+    /**
+     * Each adversarial layout in terms of each reader (what {@code --model all} shows side by side): the end
+     * reason and cursor of linux-5.14, linux-4.11, linux-4.4 and openvmm, in that order.
+     */
+    static Stream<Arguments> layoutsByEveryReader() {
+        return Stream.of(
+                Arguments.of("well-formed", new RingBuilder(4096).inband(1, new byte[16]),
+                        List.of("caught_up@40", "caught_up@40", "caught_up@40", "caught_up@40")),
+                Arguments.of("len8 beyond the bytes available", new RingBuilder(4096).inband(1, new byte[16])
+                        .putU16(4, 100), List.of("loop@48", "loop@0", "loop@0", "rejected@0")),
+                Arguments.of("len8 leaves no room for the trailer", new RingBuilder(4096).inband(1, new byte[16])
+                        .writeIndex(32), List.of("loop@40", "loop@0", "stalled@40", "rejected@40")),
+                Arguments.of("len8 0", new RingBuilder(4096).inband(1, new byte[16]).putU16(4, 0),
+                        List.of("loop@48", "caught_up@32", "rejected@0", "rejected@0")),
+                Arguments.of("offset8 beyond len8", new RingBuilder(4096).inband(1, new byte[16]).putU16(2, 5),
+                        List.of("caught_up@40", "caught_up@40", "rejected@0", "rejected@0")),
+                Arguments.of("write index beyond the data area", new RingBuilder(4096).inband(1, new byte[16])
+                        .writeIndex(0xFFFF_FFF8L), List.of("loop@40", "loop@0", "stalled@40", "rejected@0")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layoutsByEveryReader")
+    void everyReaderEndsEachAdversarialLayoutItsOwnWay(String layout, RingBuilder ring, List<String> ends) {
+        RingReport report = inspect(ring, new Linux514Model(4096), new Linux411Model(), new Linux44Model(4096),
+                new OpenVmmModel());
+        assertEquals(ends, report.modelResults().stream()
+                .map(r -> r.end().reason().id() + "@" + r.end().cursor()).toList());
+        for (ModelResult r : report.modelResults()) {
+            assertTrue(r.findings().stream().allMatch(f -> f.model().equals(r.model())
+                    && f.rule().id().startsWith("model." + r.model() + ".")), r.model());
+        }
+        assertEquals(report.modelResults().stream().mapToLong(r -> r.findings().size()).sum(),
+                report.findingList().stream().filter(f -> f.model() != null).count());
+    }
+
     @Test
     void everyModelRuleIsRegisteredWithItsModelInItsId() {
         List<String> ids = Rules.all().stream().map(r -> r.id()).filter(id -> id.startsWith("model.")).toList();

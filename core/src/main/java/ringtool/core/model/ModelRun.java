@@ -137,7 +137,8 @@ final class ModelRun {
             return;
         }
         long at = dataSize > 0 ? offset % dataSize : offset;
-        Packet p = strictAt(at);
+        // A cursor beyond the data area reads bytes of the area again (or none); it is no strict packet's start.
+        Packet p = strictAt(offset);
         occurrences.put(rule, new Occurrence(new Finding(rule, message, at, ring.dataFileOffset(at), length,
                 p == null ? null : p.index(), null, null, model)));
     }

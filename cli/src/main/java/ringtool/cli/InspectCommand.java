@@ -11,6 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ringtool.core.format.PacketDescriptor;
+import ringtool.core.model.Models;
+import ringtool.core.model.ReaderModel;
 import ringtool.core.report.ExitCode;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.Inspector;
@@ -39,6 +42,8 @@ import ringtool.output.TextOptions;
             "  ringtool inspect dump.bin",
             "  ringtool inspect -V -x -c 4 dump.bin",
             "  ringtool inspect --layout uio-pair --format json ring > ring.json",
+            "  ringtool inspect --model all --pkt-buffer-size balloon-5.14 inbound.bin",
+            "  ringtool inspect --history --layout uio-pair ring",
             "  ringtool inspect --read-index 0x7a8 --format jsonl vmcore-ring.bin | jq -c 'select(.record==\"finding\")'"})
 final class InspectCommand implements Callable<Integer> {
 
@@ -83,6 +88,23 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = {"-x", "--hex"}, description = "Show an offset / hex / ASCII dump of each packet and its trailer.")
     boolean hex;
 
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "Also replay a real reader over each ring and report what it would hand its driver, where it"
+                    + " departs from the strict walk and how it ends: linux-5.14, linux-4.11, linux-4.4, openvmm or"
+                    + " all (repeatable).")
+    List<String> models = List.of();
+
+    @Option(names = "--pkt-buffer-size", defaultValue = "4096", converter = PktBufferSize.class, paramLabel = "N|DRIVER",
+            description = "The copy buffer of linux-5.14 and the caller buffer of linux-4.4: bytes (decimal or 0x"
+                    + " hex), or a driver's max_pkt_size by name: default and util 4096, kvp 16384, balloon, vss and"
+                    + " fcopy 8192, balloon-5.14 4096 (before the 2022 fix) (default: ${DEFAULT-VALUE}).")
+    long pktBufferSize;
+
+    @Option(names = "--history",
+            description = "Also walk back from the read index through the trailers of consumed packets and list them"
+                    + " (oldest first, marked consumed), with the reason the walk stopped.")
+    boolean history;
+
     @Option(names = {"-c", "--count"}, converter = Numbers.class, paramLabel = "N",
             description = "Show at most N packets per ring in text output (findings and counts still cover all).")
     Long count;
@@ -98,7 +120,14 @@ final class InspectCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inspector inspector = new Inspector(new FramingOptions(layout, headerSize, dataSize), readIndex);
+        List<ReaderModel> readers;
+        try {
+            readers = Models.expand(models, pktBufferSize);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+        }
+        Inspector inspector = new Inspector(new FramingOptions(layout, headerSize, dataSize), readIndex, readers,
+                history);
         ReportWriter writer = format.writer(out, new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count));
         RunTotals totals = new RunTotals();
         int worst = ExitCode.OK;
@@ -118,6 +147,27 @@ final class InspectCommand implements Callable<Integer> {
         writer.end(totals, worst);
         out.flush();
         return worst;
+    }
+
+    /** A byte count, or a driver's {@code max_pkt_size} by name ({@link Models#PKT_BUFFER_PRESETS}). */
+    static final class PktBufferSize implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            Long preset = Models.PKT_BUFFER_PRESETS.get(value);
+            if (preset != null) {
+                return preset;
+            }
+            if (value.isEmpty() || !Character.isDigit(value.charAt(0))) {
+                throw new CommandLine.TypeConversionException("expected a byte count or one of "
+                        + String.join(", ", Models.PKT_BUFFER_PRESETS.keySet()) + ", got '" + value + "'");
+            }
+            long n = new Numbers().convert(value);
+            if (n < PacketDescriptor.SIZE || n > 0xFFFF_FFFFL) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a buffer size: expected 16 to 4294967295 bytes");
+            }
+            return n;
+        }
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<Format> {

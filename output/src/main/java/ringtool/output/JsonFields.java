@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import ringtool.core.format.GpaRange;
 import ringtool.core.format.TransferPageRange;
+import ringtool.core.history.ConsumedStop;
+import ringtool.core.model.ModelRead;
+import ringtool.core.model.ModelResult;
 import ringtool.core.report.RingReport;
 import ringtool.core.report.Summary;
 import ringtool.core.rules.Finding;
@@ -58,6 +61,52 @@ public final class JsonFields {
 
     public static void packetFields(JsonGenerator g, Packet p) throws IOException {
         g.writeNumberField("index", p.index());
+        packetBody(g, p);
+    }
+
+    /** A packet recovered behind the read index ({@code --history}): negative index, {@code "consumed": true}. */
+    public static void consumedPacketFields(JsonGenerator g, Packet p) throws IOException {
+        g.writeNumberField("index", p.index());
+        g.writeBooleanField("consumed", true);
+        packetBody(g, p);
+    }
+
+    public static void consumedStopFields(JsonGenerator g, ConsumedStop stop) throws IOException {
+        g.writeNumberField("offset", stop.offset());
+        g.writeStringField("reason", stop.reason());
+    }
+
+    /** One reader model: {@code model}, {@code pkt_buffer_size} (for the models that have one), reads, end. */
+    public static void modelFields(JsonGenerator g, ModelResult m) throws IOException {
+        g.writeStringField("model", m.model());
+        if (m.pktBufferSize() != null) {
+            g.writeNumberField("pkt_buffer_size", m.pktBufferSize());
+        }
+        g.writeArrayFieldStart("reads");
+        for (ModelRead r : m.reads()) {
+            g.writeStartObject();
+            g.writeNumberField("step", r.step());
+            g.writeNumberField("offset", r.offset());
+            g.writeNumberField("type", r.type());
+            g.writeNumberField("flags", r.flags());
+            u64(g, "transaction_id", r.transactionId());
+            g.writeNumberField("offset8", r.offset8());
+            g.writeNumberField("len8", r.len8());
+            g.writeNumberField("bytes", r.bytes());
+            nullableNumber(g, "strict_packet", r.strictPacket());
+            g.writeBooleanField("beyond_write_index", r.beyondWriteIndex());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("end");
+        g.writeStringField("reason", m.end().reason().id());
+        g.writeNumberField("cursor", m.end().cursor());
+        g.writeNumberField("reads", m.end().reads());
+        g.writeStringField("detail", m.end().detail());
+        g.writeEndObject();
+    }
+
+    private static void packetBody(JsonGenerator g, Packet p) throws IOException {
         g.writeNumberField("offset", p.offset());
         g.writeNumberField("file_offset", p.fileOffset());
         g.writeNumberField("type", p.descriptor().type());

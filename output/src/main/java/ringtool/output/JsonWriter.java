@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
+import ringtool.core.history.History;
+import ringtool.core.model.ModelResult;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
@@ -79,6 +81,28 @@ public final class JsonWriter implements ReportWriter {
             finding(f);
         }
         g.writeEndArray();
+        if (ring.hasModels()) {
+            g.writeArrayFieldStart("models");
+            for (ModelResult m : ring.modelResults()) {
+                g.writeStartObject();
+                JsonFields.modelFields(g, m);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (ring.hasHistory()) {
+            History history = ring.consumed();
+            g.writeArrayFieldStart("consumed");
+            for (Packet p : history.packets()) {
+                g.writeStartObject();
+                JsonFields.consumedPacketFields(g, p);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("consumed_stop");
+            JsonFields.consumedStopFields(g, history.stop());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

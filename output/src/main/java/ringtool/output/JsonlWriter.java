@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
+import ringtool.core.history.History;
+import ringtool.core.model.ModelResult;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
@@ -12,7 +14,9 @@ import ringtool.core.walk.Packet;
 
 /**
  * {@code --format jsonl}: one object per line, flushed per record. Each input gives an {@code input} record, then
- * per ring a {@code ring} record, its {@code packet}s and {@code finding}s, then the input's {@code summary}
+ * per ring a {@code ring} record, its consumed {@code packet}s ({@code --history}, oldest first, with
+ * {@code "consumed": true}; the ring record then carries {@code consumed_stop}), its live {@code packet}s, one
+ * {@code model} record per reader model ({@code --model}) and its {@code finding}s, then the input's {@code summary}
  * ({@code "scope": "input"}). The last line of the run is the run's {@code summary} ({@code "scope": "run"},
  * {@code "source": null}).
  */
@@ -24,6 +28,8 @@ public final class JsonlWriter implements ReportWriter {
         try {
             g = new JsonFactory().createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // Each record ends its own line; Jackson would otherwise start every later one with a space.
+            g.setRootValueSeparator(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,12 +63,34 @@ public final class JsonlWriter implements ReportWriter {
             start("ring", source);
             g.writeStringField("ring", ring.name());
             JsonFields.ringFields(g, ring);
+            History history = ring.consumed();
+            if (history != null) {
+                g.writeObjectFieldStart("consumed_stop");
+                JsonFields.consumedStopFields(g, history.stop());
+                g.writeEndObject();
+            }
             end();
+            if (history != null) {
+                for (Packet p : history.packets()) {
+                    start("packet", source);
+                    g.writeStringField("ring", ring.name());
+                    JsonFields.consumedPacketFields(g, p);
+                    end();
+                }
+            }
             for (Packet p : ring.packets()) {
                 start("packet", source);
                 g.writeStringField("ring", ring.name());
                 JsonFields.packetFields(g, p);
                 end();
+            }
+            if (ring.hasModels()) {
+                for (ModelResult m : ring.modelResults()) {
+                    start("model", source);
+                    g.writeStringField("ring", ring.name());
+                    JsonFields.modelFields(g, m);
+                    end();
+                }
             }
             for (Finding f : ring.findings()) {
                 start("finding", source);

@@ -6,10 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.commons.io.HexDump;
 import ringtool.core.format.GpaRange;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.TransferPageRange;
+import ringtool.core.history.History;
+import ringtool.core.model.ModelRead;
+import ringtool.core.model.ModelResult;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.report.Summary;
@@ -72,6 +76,9 @@ public final class TextWriter implements ReportWriter {
             out.printf("; walk starts at %s (--read-index)", hex(r.start()));
         }
         out.println();
+        if (r.hasHistory()) {
+            consumed(r.consumed());
+        }
         long shown = 0;
         long total = 0;
         for (Packet p : r.packets()) {
@@ -80,10 +87,13 @@ public final class TextWriter implements ReportWriter {
                 continue;
             }
             if (shown == 0) {
+                if (r.hasHistory()) {
+                    out.println("  live: from the read index to the write index");
+                }
                 out.println(PACKET_HEADER);
             }
             shown++;
-            packet(p);
+            packet(p, false);
             if (options.verbose()) {
                 tree(p, r.dataSize());
             }
@@ -97,6 +107,9 @@ public final class TextWriter implements ReportWriter {
             out.printf("  ... %d more packet%s not shown (-c %d)%n", total - shown, total - shown == 1 ? "" : "s",
                     options.maxPackets());
         }
+        if (r.hasModels()) {
+            models(r.modelResults());
+        }
         boolean any = false;
         for (Finding f : r.findings()) {
             if (!any) {
@@ -108,12 +121,77 @@ public final class TextWriter implements ReportWriter {
         out.printf("  [%s] %s%n", r.name(), counts(r.summary()));
     }
 
-    private void packet(Packet p) {
+    private void packet(Packet p, boolean consumed) {
         PacketDescriptor d = p.descriptor();
+        String mark = consumed ? (p.wraps() ? "consumed wraps" : "consumed") : p.wraps() ? "wraps" : "";
         out.println(String.format("  %6d  %-10s  %-28s %5s  %-18s %7d %5d  %-14s %s", p.index(), hex(p.offset()),
                 p.typeName() + " (" + d.type() + ")", hex(d.flags()), Long.toUnsignedString(d.transactionId()),
-                d.offset8(), d.len8(), p.payloadLength() + " @" + p.payloadOffset(), p.wraps() ? "wraps" : "")
-                .stripTrailing());
+                d.offset8(), d.len8(), p.payloadLength() + " @" + p.payloadOffset(), mark).stripTrailing());
+    }
+
+    /** Consumed packets before the live ones, oldest first, each marked; then why the walk back stopped. */
+    private void consumed(History history) {
+        int n = history.packets().size();
+        out.printf("  consumed: %d packet%s recovered behind the read index, oldest first%n", n, plural(n));
+        long shown = 0;
+        for (Packet p : history.packets()) {
+            if (shown >= options.maxPackets()) {
+                out.printf("  ... %d more consumed packet%s not shown (-c %d)%n", n - shown, plural(n - shown),
+                        options.maxPackets());
+                break;
+            }
+            if (shown++ == 0) {
+                out.println(PACKET_HEADER);
+            }
+            packet(p, true);
+        }
+        out.printf("  walk back stopped at %s: %s%n", hex(history.stop().offset()), history.stop().reason());
+    }
+
+    /**
+     * One table for all models: a row per read step, a column per model, then how each ended. A cell shows the
+     * cursor, type and len8 as that reader saw them, and whether the strict walk has that packet ({@code #n}),
+     * the bytes are stale ({@code ghost}) or neither ({@code no strict}).
+     */
+    private void models(List<ModelResult> results) {
+        StringBuilder head = new StringBuilder(String.format("  %6s", "step"));
+        long rows = 0;
+        for (ModelResult m : results) {
+            String title = m.pktBufferSize() == null ? m.model() : m.model() + " (buffer " + m.pktBufferSize() + ")";
+            head.append(String.format("  %-" + MODEL_CELL + "s", title));
+            rows = Math.max(rows, m.reads().size());
+        }
+        out.println("  reader models:");
+        out.println(head.toString().stripTrailing());
+        long shownRows = Math.min(rows, options.maxPackets());
+        for (int i = 0; i < shownRows; i++) {
+            StringBuilder row = new StringBuilder(String.format("  %6d", i));
+            for (ModelResult m : results) {
+                row.append(String.format("  %-" + MODEL_CELL + "s", i < m.reads().size() ? cell(m.reads().get(i)) : ""));
+            }
+            out.println(row.toString().stripTrailing());
+        }
+        if (shownRows < rows) {
+            out.printf("  ... %d more step%s not shown (-c %d)%n", rows - shownRows, plural(rows - shownRows),
+                    options.maxPackets());
+        }
+        StringBuilder endRow = new StringBuilder(String.format("  %6s", "end"));
+        for (ModelResult m : results) {
+            endRow.append(String.format("  %-" + MODEL_CELL + "s", m.end().reason().id() + " at "
+                    + hex(m.end().cursor())));
+        }
+        out.println(endRow.toString().stripTrailing());
+        for (ModelResult m : results) {
+            out.printf("  %s: %s at %s after %d read%s: %s%n", m.model(), m.end().reason().id(),
+                    hex(m.end().cursor()), m.end().reads(), plural(m.end().reads()), m.end().detail());
+        }
+    }
+
+    private static final int MODEL_CELL = 30;
+
+    private static String cell(ModelRead r) {
+        String mark = r.strictPacket() != null ? "#" + r.strictPacket() : r.beyondWriteIndex() ? "ghost" : "no strict";
+        return hex(r.offset()) + " t" + r.type() + " len8 " + r.len8() + " " + mark;
     }
 
     private void tree(Packet p, long dataSize) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ringtool.core.format.RingHeader;
+import ringtool.core.model.ReaderModel;
 import ringtool.core.rules.Finding;
 import ringtool.core.source.ByteSource;
 import ringtool.core.source.FramedInput;
@@ -23,8 +24,18 @@ import ringtool.core.walk.StrictWalk;
  *
  * @param readIndex where to start the walk instead of each ring's {@code read_index} (the guest's
  *                  {@code priv_read_index} from a crash dump), or null
+ * @param models    reader models to run over each ring beside the strict walk ({@code --model})
+ * @param history   walk back from the start cursor through consumed packets ({@code --history})
  */
-public record Inspector(FramingOptions framing, Long readIndex) {
+public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel> models, boolean history) {
+
+    public Inspector {
+        models = List.copyOf(models);
+    }
+
+    public Inspector(FramingOptions framing, Long readIndex) {
+        this(framing, readIndex, List.of(), false);
+    }
 
     public static Inspector defaults() {
         return new Inspector(FramingOptions.defaults(), null);
@@ -65,6 +76,6 @@ public record Inspector(FramingOptions framing, Long readIndex) {
             start = readIndex;
             findings.addAll(HeaderChecks.checkStart(snapshot, start));
         }
-        return new RingReport(snapshot, new StrictWalk(snapshot, start), findings);
+        return new RingReport(snapshot, new StrictWalk(snapshot, start), findings, models, history);
     }
 }

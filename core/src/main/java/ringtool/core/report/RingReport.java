@@ -1,10 +1,16 @@
 package ringtool.core.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import ringtool.core.format.RingHeader;
+import ringtool.core.history.History;
+import ringtool.core.history.HistoryWalk;
+import ringtool.core.model.ModelResult;
+import ringtool.core.model.ReaderModel;
 import ringtool.core.rules.Finding;
 import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
@@ -15,18 +21,71 @@ import ringtool.core.walk.WalkStep;
  * What leaves the core for one ring: its header, and its packets and findings as lazy sequences that re-walk the
  * ring on every iteration instead of holding it in memory. The {@link #summary()} takes one counting walk, done
  * once on first use.
+ *
+ * <p>Reader models ({@code --model}) and the consumed packets ({@code --history}) are computed on first use and
+ * kept: both are bounded by the data size (a model stops at its first repeated offset, the walk back at the first
+ * inconsistent trailer).
  */
 public final class RingReport {
 
     private final RingSnapshot ring;
     private final StrictWalk walk;
     private final List<Finding> headerFindings;
+    private final List<ReaderModel> models;
+    private final boolean history;
     private Summary summary;
+    private List<ModelResult> modelResults;
+    private History consumed;
 
     public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings) {
+        this(ring, walk, headerFindings, List.of(), false);
+    }
+
+    /**
+     * @param models  the reader models to run over the snapshot, in the order they are reported
+     * @param history whether to walk back from the start cursor through consumed packets
+     */
+    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, List<ReaderModel> models,
+                      boolean history) {
         this.ring = ring;
         this.walk = walk;
         this.headerFindings = List.copyOf(headerFindings);
+        this.models = List.copyOf(models);
+        this.history = history;
+    }
+
+    /** Whether {@link #modelResults()} has anything to say: a model was asked for. */
+    public boolean hasModels() {
+        return !models.isEmpty();
+    }
+
+    /** What each requested reader would have done, in request order. */
+    public synchronized List<ModelResult> modelResults() {
+        if (modelResults == null) {
+            Map<Long, Packet> strict = new HashMap<>();
+            for (Packet p : packets()) {
+                strict.put(p.offset(), p);
+            }
+            List<ModelResult> out = new ArrayList<>(models.size());
+            for (ReaderModel m : models) {
+                out.add(m.run(ring, walk.start(), strict));
+            }
+            modelResults = List.copyOf(out);
+        }
+        return modelResults;
+    }
+
+    /** Whether {@code --history} was asked for. */
+    public boolean hasHistory() {
+        return history;
+    }
+
+    /** The consumed packets behind the start cursor, or null when {@code --history} was not asked for. */
+    public synchronized History consumed() {
+        if (history && consumed == null) {
+            consumed = HistoryWalk.walk(ring, walk.start());
+        }
+        return consumed;
     }
 
     public RingSnapshot snapshot() {
@@ -106,16 +165,21 @@ public final class RingReport {
         };
     }
 
-    /** Header findings first, then the walk's in ring order. */
+    /** Header findings first, then the walk's in ring order, then each model's. */
     public Iterable<Finding> findings() {
         return () -> new Iterator<>() {
             private final Iterator<WalkStep> steps = walk.iterator();
             private Iterator<Finding> current = headerFindings.iterator();
+            private boolean modelsDone = models.isEmpty();
 
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && steps.hasNext()) {
                     current = steps.next().findings().iterator();
+                }
+                if (!current.hasNext() && !modelsDone) {
+                    modelsDone = true;
+                    current = modelFindings().iterator();
                 }
                 return current.hasNext();
             }
@@ -145,9 +209,23 @@ public final class RingReport {
                     s = s.add(f);
                 }
             }
+            for (Finding f : modelFindings()) {
+                s = s.add(f);
+            }
             summary = s.withPackets(packets);
         }
         return summary;
+    }
+
+    private List<Finding> modelFindings() {
+        if (models.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (ModelResult r : modelResults()) {
+            out.addAll(r.findings());
+        }
+        return out;
     }
 
     /** All findings in a list, for tests and small rings; writers stream {@link #findings()} instead. */

@@ -75,6 +75,70 @@ public final class Rules {
     public static final Rule DUMP_DOUBLE_MAP_MISMATCH = rule("dump.double_map.mismatch", Severity.ERROR, "dump",
             "double-mapped: the two copies of the data area differ");
 
+
+    // Reader models (inspect --model): what a real reader would do where it departs from the strict walk. They
+    // judge a reader's behaviour on the snapshot, not the bytes themselves (the strict walk does that), so they
+    // are warnings: the same well-formed ring can send an old reader astray.
+    public static final Rule MODEL_514_CLAMPED_LEN8 = model("linux-5.14", "clamped_len8",
+            "len8 below 2 or above min(pkt_buffer_size, available) is silently clamped to that bound: the driver gets"
+                    + " a truncated copy");
+    public static final Rule MODEL_514_CLAMPED_OFFSET8 = model("linux-5.14", "clamped_offset8",
+            "offset8 below 2 or above the (clamped) len8 is silently forced to 2");
+    public static final Rule MODEL_514_DESYNC = model("linux-5.14", "desync",
+            "the iterator reads a descriptor inside live data where no packet starts (after a clamp)");
+    public static final Rule MODEL_514_PASSED_WRITE_INDEX = model("linux-5.14", "passed_write_index",
+            "the cursor advances past the write index (len8 * 8 == available): everything after it is stale");
+    public static final Rule MODEL_514_GHOST_PACKET = model("linux-5.14", "ghost_packet",
+            "the iterator hands over stale bytes beyond the write index as packets");
+    public static final Rule MODEL_514_READ_PAST_MAPPING = model("linux-5.14", "read_past_mapping",
+            "the copy of a packet would run past the double mapping (header + 2 x data size): a fault");
+    public static final Rule MODEL_514_LOOP = model("linux-5.14", "loop",
+            "the iterator comes back to an offset it already read: it spins forever");
+    public static final Rule MODEL_411_READ_PAST_MAPPING = model("linux-4.11", "read_past_mapping",
+            "a descriptor read in place lies past the double mapping: a fault");
+    public static final Rule MODEL_411_PACKET_PAST_MAPPING = model("linux-4.11", "packet_past_mapping",
+            "a packet handed over in place extends past the double mapping: the driver would read beyond it");
+    public static final Rule MODEL_411_CURSOR_BEYOND_DATA = model("linux-4.11", "cursor_beyond_data",
+            "after one subtraction the cursor is still at or beyond the data size (and would be published)");
+    public static final Rule MODEL_411_PAYLOAD_UNDERFLOW = model("linux-4.11", "payload_underflow",
+            "offset8 > len8: the payload length underflows; vmbus_recvpacket returns -ENOBUFS forever (live-lock)");
+    public static final Rule MODEL_411_DESYNC = model("linux-4.11", "desync",
+            "the iterator reads a descriptor inside live data where no packet starts");
+    public static final Rule MODEL_411_PASSED_WRITE_INDEX = model("linux-4.11", "passed_write_index",
+            "the cursor advances past the write index: everything after it is stale");
+    public static final Rule MODEL_411_GHOST_PACKET = model("linux-4.11", "ghost_packet",
+            "the iterator hands over stale bytes beyond the write index as packets");
+    public static final Rule MODEL_411_LOOP = model("linux-4.11", "loop",
+            "the iterator comes back to an offset it already read: it spins forever");
+    public static final Rule MODEL_44_READ_PAST_MAPPING = model("linux-4.4", "read_past_mapping",
+            "the peek of a descriptor at a read_index beyond the data area reads outside the ring: a fault");
+    public static final Rule MODEL_44_BUFFER_TOO_SMALL = model("linux-4.4", "buffer_too_small",
+            "the payload is larger than the caller's buffer: the packet is refused and never consumed");
+    public static final Rule MODEL_44_PAYLOAD_UNDERFLOW = model("linux-4.4", "payload_underflow",
+            "offset8 > len8: the payload length underflows to about 4 GiB, the packet is refused forever");
+    public static final Rule MODEL_44_STALLED = model("linux-4.4", "stalled",
+            "an empty payload (offset8 == len8): the inner -EINVAL is ignored, nothing is consumed, the channel stalls");
+    public static final Rule MODEL_44_IGNORED_EAGAIN = model("linux-4.4", "ignored_eagain",
+            "the payload is longer than the bytes available: -EAGAIN is ignored and the same stale buffer handed over"
+                    + " on every call");
+    public static final Rule MODEL_44_DESYNC = model("linux-4.4", "desync",
+            "the reader reads a descriptor inside live data where no packet starts");
+    public static final Rule MODEL_44_PASSED_WRITE_INDEX = model("linux-4.4", "passed_write_index",
+            "read_index is published past the write index: everything after it is stale");
+    public static final Rule MODEL_44_GHOST_PACKET = model("linux-4.4", "ghost_packet",
+            "the reader hands over stale bytes beyond the write index as packets");
+    public static final Rule MODEL_44_LOOP = model("linux-4.4", "loop",
+            "the reader comes back to an offset it already read: it spins forever");
+    public static final Rule MODEL_OPENVMM_REJECTED = model("openvmm", "rejected",
+            "OpenVMM's incoming ring returns an error (named in the message) and stops reading the channel");
+    public static final Rule MODEL_OPENVMM_EXACT_FILL = model("openvmm", "exact_fill",
+            "a packet exactly fills the available bytes (no room for its trailer) and is accepted: the cursor lands"
+                    + " 8 bytes past the write index");
+    public static final Rule MODEL_OPENVMM_GHOST_PACKET = model("openvmm", "ghost_packet",
+            "the reader parses stale bytes beyond the write index as packets");
+    public static final Rule MODEL_OPENVMM_LOOP = model("openvmm", "loop",
+            "the reader comes back to an offset it already read: it spins forever");
+
     private Rules() {
     }
 
@@ -84,6 +148,10 @@ public final class Rules {
             throw new IllegalStateException("duplicate rule " + id);
         }
         return rule;
+    }
+
+    private static Rule model(String model, String behaviour, String meaning) {
+        return rule("model." + model + "." + behaviour, Severity.WARNING, "model", meaning);
     }
 
     /** Every rule, in registry order (by group, as listed above). */

@@ -1,0 +1,16 @@
+package ringtool.core.history;
+
+import java.util.List;
+import ringtool.core.walk.Packet;
+
+/**
+ * Packets the reader has already consumed, recovered backwards from the read index.
+ *
+ * @param packets oldest first, indexed -n .. -1 (-1 ends at the read index)
+ */
+public record History(List<Packet> packets, ConsumedStop stop) {
+
+    public History {
+        packets = List.copyOf(packets);
+    }
+}

@@ -1,0 +1,85 @@
+package ringtool.core.model;
+
+import static ringtool.core.rules.Finding.hex;
+
+import java.util.Map;
+import ringtool.core.format.PacketDescriptor;
+import ringtool.core.rules.Rules;
+import ringtool.core.walk.Packet;
+import ringtool.core.walk.RingSnapshot;
+
+/**
+ * The in-place iterator of Linux 4.11 to 5.13 ({@code vmbus-ring.md} §4.1, measured in §5.4): the driver gets a
+ * pointer into the double-mapped ring, nothing is checked, and the cursor advances by the ring's own
+ * {@code len8 * 8 + 8} with one subtraction of the data size. The mapping holds the data area twice; a
+ * descriptor read beyond it faults. Where {@code vmbus_recvpacket} of the same kernel would act otherwise
+ * (offset8 above len8: {@code -ENOBUFS} forever), a finding says so and the iterator goes on, as
+ * {@code foreach_vmbus_pkt} does.
+ */
+public final class Linux411Model implements ReaderModel {
+
+    public static final String NAME = "linux-4.11";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Long pktBufferSize() {
+        return null;
+    }
+
+    @Override
+    public ModelResult run(RingSnapshot ring, long start, Map<Long, Packet> strict) {
+        ModelRun run = new ModelRun(NAME, null, ring, start, strict);
+        long priv = start;
+        if (run.noData()) {
+            return run.noDataArea(priv);
+        }
+        long mapping = 2 * run.dataSize;
+        while (true) {
+            long avail = run.available(priv);
+            if (avail < PacketDescriptor.SIZE) {
+                return run.caughtUp(priv, avail);
+            }
+            if (!run.firstVisit(priv) || run.limitReached()) {
+                return run.loop(priv, Rules.MODEL_411_LOOP);
+            }
+            if (priv + PacketDescriptor.SIZE > mapping) {
+                run.finding(Rules.MODEL_411_READ_PAST_MAPPING, "reads a descriptor at " + hex(priv)
+                        + ", past the double mapping of " + hex(mapping) + " bytes", priv, PacketDescriptor.SIZE);
+                return run.end(EndReason.FAULT, priv, "descriptor at " + hex(priv) + " lies past the double mapping");
+            }
+            PacketDescriptor d = PacketDescriptor.parse(run.view, priv);
+            ModelRead r = run.read(priv, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
+            run.judge(r, Rules.MODEL_411_GHOST_PACKET, Rules.MODEL_411_DESYNC);
+            if (priv + d.lengthBytes() > mapping) {
+                run.finding(Rules.MODEL_411_PACKET_PAST_MAPPING, "hands over " + d.lengthBytes() + " bytes in place at "
+                        + hex(priv) + ", past the double mapping of " + hex(mapping) + " bytes", priv,
+                        PacketDescriptor.SIZE);
+            }
+            if (d.offset8() > d.len8()) {
+                run.finding(Rules.MODEL_411_PAYLOAD_UNDERFLOW, "offset8 " + d.offset8() + " > len8 " + d.len8()
+                        + " at " + hex(priv) + ": the payload length underflows to "
+                        + ((d.paddedPayloadLength()) & 0xFFFF_FFFFL) + "; vmbus_recvpacket would return -ENOBUFS"
+                        + " forever", priv, PacketDescriptor.SIZE);
+            }
+            long step = d.footprint();
+            if (!r.beyondWriteIndex() && step > avail) {
+                run.finding(Rules.MODEL_411_PASSED_WRITE_INDEX, "advances " + step + " bytes from " + hex(priv)
+                        + " with only " + avail + " available: the cursor lands past the write index "
+                        + hex(run.write), priv, PacketDescriptor.SIZE);
+            }
+            priv += step;
+            if (priv >= run.dataSize) {
+                priv -= run.dataSize;
+            }
+            if (priv >= run.dataSize) {
+                run.finding(Rules.MODEL_411_CURSOR_BEYOND_DATA, "after the packet at " + hex(r.offset())
+                        + " (len8 " + d.len8() + ") one subtraction leaves the cursor at " + hex(priv)
+                        + ", at or beyond the data size " + hex(run.dataSize), r.offset(), PacketDescriptor.SIZE);
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package ringtool.core.model;
+
+import static ringtool.core.rules.Finding.hex;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ringtool.core.format.PacketDescriptor;
+import ringtool.core.format.RingMath;
+import ringtool.core.rules.Finding;
+import ringtool.core.rules.Rule;
+import ringtool.core.walk.Packet;
+import ringtool.core.walk.RingSnapshot;
+import ringtool.core.walk.RingView;
+
+/**
+ * The bookkeeping every model shares: the reads so far, the offsets already read (a deterministic reader that
+ * reads an offset twice spins forever), the live region of the strict walk, and the findings. A behaviour met
+ * many times (a ghost loop clamps every read) gives one finding at its first occurrence with the count, so a
+ * model's findings stay few whatever the ring size.
+ */
+final class ModelRun {
+
+    private static final long U32 = 0xFFFF_FFFFL;
+
+    final RingSnapshot ring;
+    final RingView view;
+    final long dataSize;
+    final long start;
+    final long write;
+    private final String model;
+    private final Long pktBufferSize;
+    private final Map<Long, Packet> strict;
+    private final long liveBytes;
+    private final long coveredBytes;
+    private final boolean liveKnown;
+    private final long limit;
+    private final List<ModelRead> reads = new ArrayList<>();
+    private final Set<Long> visited = new HashSet<>();
+    private final Map<Rule, Occurrence> occurrences = new LinkedHashMap<>();
+
+    private static final class Occurrence {
+        final Finding first;
+        long count = 1;
+
+        Occurrence(Finding first) {
+            this.first = first;
+        }
+    }
+
+    ModelRun(String model, Long pktBufferSize, RingSnapshot ring, long start, Map<Long, Packet> strict) {
+        this.model = model;
+        this.pktBufferSize = pktBufferSize;
+        this.ring = ring;
+        this.view = ring.data();
+        this.dataSize = ring.dataSize();
+        this.start = start;
+        this.write = ring.header().writeIndex();
+        this.strict = strict;
+        this.liveKnown = ring.indexInRange(start) && ring.indexInRange(write);
+        this.liveBytes = liveKnown ? RingMath.bytesToRead(start, write, dataSize) : 0;
+        this.limit = stepLimit(dataSize);
+        long covered = 0;
+        for (Packet p : strict.values()) {
+            covered += p.descriptor().footprint();
+        }
+        this.coveredBytes = covered;
+    }
+
+    /** Reads kept per model at most, whatever the data size: about 100 MiB of reads and visited offsets. */
+    static final long MAX_STEPS = 1L << 20;
+
+    /**
+     * Every read moves the cursor by a multiple of 8 bytes and a cursor that can still be read from stays below
+     * twice the data size (a linux-4.11 cursor can be left beyond it once), so a reader repeats an offset within
+     * {@code data_size / 4} reads; the limit is that, capped at {@link #MAX_STEPS} for rings of more than 4 MiB,
+     * where the end says the limit was reached.
+     */
+    static long stepLimit(long dataSize) {
+        return Math.min(dataSize / 4 + 2, MAX_STEPS);
+    }
+
+    /** {@code hv_pkt_iter_avail} / {@code hv_get_bytes_to_read} in the kernel's u32 arithmetic. */
+    long available(long cursor) {
+        return RingMath.bytesToRead(cursor & U32, write, dataSize);
+    }
+
+    boolean noData() {
+        return view == null;
+    }
+
+    /** Records the cursor; false when it was read before. */
+    boolean firstVisit(long cursor) {
+        return visited.add(cursor);
+    }
+
+    boolean limitReached() {
+        return reads.size() >= limit;
+    }
+
+    boolean beyondWriteIndex(long offset) {
+        if (!liveKnown) {
+            return false;
+        }
+        if (offset >= dataSize) {
+            return true;
+        }
+        return Math.floorMod(offset - start, dataSize) >= liveBytes;
+    }
+
+    /** The strict walk's packet at this offset, whatever its len8. */
+    Packet strictAt(long offset) {
+        return offset < dataSize ? strict.get(offset) : null;
+    }
+
+    ModelRead read(long cursor, int type, int flags, long transactionId, int offset8, int len8) {
+        Packet p = strictAt(cursor);
+        Long strictIndex = p != null && p.descriptor().len8() == len8 ? p.index() : null;
+        ModelRead r = new ModelRead(reads.size(), cursor, type, flags, transactionId, offset8, len8,
+                (long) len8 * PacketDescriptor.ALIGNMENT, strictIndex, beyondWriteIndex(cursor));
+        reads.add(r);
+        return r;
+    }
+
+    long readCount() {
+        return reads.size();
+    }
+
+    /** A behaviour at a data-area offset (taken modulo the data size for the file offset). */
+    void finding(Rule rule, String message, long offset, long length) {
+        Occurrence o = occurrences.get(rule);
+        if (o != null) {
+            o.count++;
+            return;
+        }
+        long at = dataSize > 0 ? offset % dataSize : offset;
+        // A cursor beyond the data area reads bytes of the area again (or none); it is no strict packet's start.
+        Packet p = strictAt(offset);
+        occurrences.put(rule, new Occurrence(new Finding(rule, message, at, ring.dataFileOffset(at), length,
+                p == null ? null : p.index(), null, null, model)));
+    }
+
+    /**
+     * The shared judgement of a read against the strict walk: stale bytes beyond the write index, or a descriptor
+     * inside the stretch the strict walk parsed (its packets lie back to back from the start) where it has no
+     * packet. Past the point where the strict walk stopped nobody knows where packets start, so no desync is
+     * claimed there.
+     */
+    void judge(ModelRead r, Rule ghost, Rule desync) {
+        if (r.beyondWriteIndex()) {
+            finding(ghost, "reads stale bytes at " + hex(r.offset()) + " beyond the write index " + hex(write)
+                    + " as a packet (type " + hex(r.type()) + ", len8 " + r.len8() + ")", r.offset(),
+                    PacketDescriptor.SIZE);
+        } else if (desync != null && liveKnown && strictAt(r.offset()) == null
+                && Math.floorMod(r.offset() - start, dataSize) < coveredBytes) {
+            finding(desync, "reads a descriptor at " + hex(r.offset()) + " inside a packet of the strict walk"
+                    + " (type " + hex(r.type()) + ", offset8 " + r.offset8() + ", len8 " + r.len8() + ")", r.offset(),
+                    PacketDescriptor.SIZE);
+        }
+    }
+
+    ModelResult end(EndReason reason, long cursor, String detail) {
+        List<Finding> findings = new ArrayList<>(occurrences.size());
+        for (Occurrence o : occurrences.values()) {
+            Finding f = o.first;
+            String message = o.count == 1 ? f.message() : f.message() + " (first of " + o.count + " reads)";
+            findings.add(new Finding(f.rule(), message, f.offset(), f.fileOffset(), f.length(), f.packet(),
+                    f.expected(), f.actual(), f.model()));
+        }
+        return new ModelResult(model, pktBufferSize, reads, new ModelEnd(reason, cursor, reads.size(), detail),
+                findings);
+    }
+
+    /** The end every model reaches on a cursor it read before, or at the step limit. */
+    ModelResult loop(long cursor, Rule rule) {
+        if (limitReached()) {
+            return end(EndReason.LOOP, cursor, "stopped at the step limit of " + limit + " reads without having caught"
+                    + " up or repeated an offset");
+        }
+        finding(rule, "comes back to " + hex(cursor) + " after " + reads.size() + " reads and would spin forever",
+                cursor, PacketDescriptor.SIZE);
+        return end(EndReason.LOOP, cursor, "back at " + hex(cursor) + ", already read: the reader spins forever");
+    }
+
+    ModelResult caughtUp(long cursor, long available) {
+        return end(EndReason.CAUGHT_UP, cursor, available + " bytes available, fewer than a 16-byte descriptor");
+    }
+
+    ModelResult noDataArea(long cursor) {
+        return end(EndReason.CAUGHT_UP, cursor, "no data area: nothing to read");
+    }
+}

@@ -15,6 +15,53 @@ public final class InputFiles {
     private InputFiles() {
     }
 
+    /**
+     * Whether the file is ring memory that moves while it is read (sysfs {@code ring}, {@code /dev/uioN}) rather than
+     * a dump: those are copied once through {@link #liveCopy} and checked for torn reads.
+     */
+    public static boolean isLive(Path path) {
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            return false;
+        }
+        return real.startsWith("/sys/") || real.startsWith("/dev/") || Files.exists(real) && !Files.isRegularFile(real)
+                && !Files.isDirectory(real);
+    }
+
+    /** Maps a live ring file shared, copies it once, and reads its indices before and after the copy. */
+    public static LiveCopy liveCopy(Path path) throws FramingException {
+        try {
+            Path real = path.toRealPath();
+            long size = Files.isRegularFile(real) ? Files.size(real) : uioMapSize(real);
+            if (size == 0) {
+                throw new FramingException("empty file");
+            }
+            return LiveCopy.take(MappedLiveMemory.map(real, size));
+        } catch (NoSuchFileException e) {
+            throw new FramingException("no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new FramingException("permission denied (the ring file is root-only, mode 0600)", e);
+        } catch (IOException e) {
+            throw new FramingException("cannot map: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code /dev/uioN} has no size; its map0 (both rings) is described in {@code /sys/class/uio/uioN/maps/map0}. */
+    private static long uioMapSize(Path device) throws IOException, FramingException {
+        Path sizeFile = Path.of("/sys/class/uio", device.getFileName().toString(), "maps", "map0", "size");
+        if (!Files.isReadable(sizeFile)) {
+            throw new FramingException("not a regular file, and no uio map0 size at " + sizeFile);
+        }
+        String text = Files.readString(sizeFile).trim();
+        try {
+            return text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16) : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new FramingException(sizeFile + " holds '" + text + "', not a size", e);
+        }
+    }
+
     /** Maps a regular file read-only. */
     public static ByteSource open(Path path) throws FramingException {
         if (Files.isDirectory(path)) {

@@ -24,6 +24,8 @@ public final class JsonlWriter implements ReportWriter {
         try {
             g = new JsonFactory().createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // Jackson separates root values with a space, which would start every line after the first with one.
+            g.setRootValueSeparator(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -103,9 +103,9 @@ public final class Framer {
         }
 
         long d = options.dataSize() != null ? options.dataSize() : (size - h) % 2 == 0 ? (size - h) / 2 : -1;
-        if (d < MIN_DATA || h + 2 * d > size) {
+        if (d < MIN_DATA || h + 2 * d > size || d % RingHeader.HOST_PAGE_SIZE != 0) {
             rejected.add(prefix + "not double-mapped: the bytes after the header do not hold two copies of a data"
-                    + " area of at least a page");
+                    + " area of whole pages");
         } else {
             String first = implausible(src, 0, d);
             if (first != null) {
@@ -117,14 +117,14 @@ public final class Framer {
                 if (c.differing() == 0 && c.allZero()) {
                     rejected.add(prefix + "not double-mapped: both halves of the " + (2 * d)
                             + " bytes after the header are zero (an unused ring; taken as single)");
-                } else if (c.differing() <= d / TOLERATED_DIFFERENCE) {
+                } else if (c.differing() == 0 || c.differing() <= c.nonZero() / TOLERATED_DIFFERENCE) {
                     String how = c.differing() == 0 ? "byte for byte" : "except " + c.differing()
-                            + " differing bytes (see dump.double_map.mismatch)";
+                            + " differing byte" + (c.differing() == 1 ? "" : "s") + " (see dump.double_map.mismatch)";
                     return doubleMapped(src, options, "the " + d + "-byte data area appears twice after the " + h
                             + "-byte header, " + how + headerNote);
                 } else {
                     rejected.add(prefix + "not double-mapped: the two halves after the header differ in "
-                            + c.differing() + " of " + d + " bytes");
+                            + c.differing() + " of " + d + " bytes (" + c.nonZero() + " non-zero in the first)");
                 }
             }
         }
@@ -146,8 +146,11 @@ public final class Framer {
                 + data + " bytes of data), indices inside the data area" + headerNote + unalignedNote);
     }
 
-    /** Copies that differ in more than 1/64 of their bytes are not one data area mapped twice. */
-    private static final long TOLERATED_DIFFERENCE = 64;
+    /**
+     * Copies that differ in more than 1/16 of the first copy's non-zero bytes are not one data area mapped twice
+     * (a single ring with packets in its first half and zeros in its second differs in all of them).
+     */
+    private static final long TOLERATED_DIFFERENCE = 16;
 
     /**
      * Why the header at {@code at} is not one Linux could have left for a data area of {@code dataSize} bytes, or
@@ -195,6 +198,10 @@ public final class Framer {
         }
         if (h.featureBits() == 0 && h.writeIndex() == 0 && h.readIndex() == 0) {
             return "a blank page";
+        }
+        if (h.writeIndex() % PacketDescriptor.ALIGNMENT != 0 || h.readIndex() % PacketDescriptor.ALIGNMENT != 0) {
+            // A descriptor at the start of a data page reads as write_index = type | offset8 << 16: never aligned.
+            return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned";
         }
         for (int i = RingHeader.RESERVED1_OFFSET; i < RingHeader.HOST_PAGE_SIZE; i++) {
             if (i >= RingHeader.FEATURE_BITS_OFFSET && i < RingHeader.RESERVED2_OFFSET) {
@@ -277,7 +284,10 @@ public final class Framer {
     }
 
     /** How two copies of the data area compare. */
-    private record Comparison(long differing, long firstDiff, long lastDiff, boolean allZero) {
+    private record Comparison(long differing, long firstDiff, long lastDiff, long nonZero) {
+        boolean allZero() {
+            return nonZero == 0;
+        }
     }
 
     private static Comparison compare(ByteSource src, long first, long second, long length) {
@@ -286,14 +296,14 @@ public final class Framer {
         long firstDiff = -1;
         long lastDiff = -1;
         long differing = 0;
-        boolean allZero = true;
+        long nonZero = 0;
         for (long done = 0; done < length; done += a.length) {
             int n = (int) Math.min(a.length, length - done);
             src.copy(first + done, a, 0, n);
             src.copy(second + done, b, 0, n);
-            if (allZero) {
-                for (int i = 0; i < n && allZero; i++) {
-                    allZero = a[i] == 0;
+            for (int i = 0; i < n; i++) {
+                if (a[i] != 0) {
+                    nonZero++;
                 }
             }
             int from = 0;
@@ -311,7 +321,7 @@ public final class Framer {
                 from += m + 1;
             }
         }
-        return new Comparison(differing, firstDiff, lastDiff, allZero);
+        return new Comparison(differing, firstDiff, lastDiff, nonZero);
     }
 
     /** The first difference between the two copies, with how many bytes differ in all. */

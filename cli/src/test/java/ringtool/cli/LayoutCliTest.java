@@ -52,6 +52,27 @@ class LayoutCliTest {
     }
 
     @Test
+    void autoPicksTheRightLayoutForEachShippedSample() throws IOException {
+        java.util.Map<String, String> expected = java.util.Map.of(
+                "balloon-uio-pair.bin", "uio-pair 4096",
+                "balloon-outbound-double-mapped.bin", "double-mapped 4096",
+                "balloon-inbound-single.bin", "single 4096",
+                "outbound-64k-header.bin", "single 65536");
+        List<String> shipped;
+        try (var files = Files.list(Path.of("..", "samples"))) {
+            shipped = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bin")).sorted().toList();
+        }
+        assertEquals(expected.keySet().stream().sorted().toList(), shipped);
+        for (String name : shipped) {
+            CliRun r = CliRun.of("inspect", "--format", "json", Path.of("..", "samples", name).toString());
+            assertEquals(0, r.exit(), name + ": " + r.err());
+            JsonNode in = JSON.readTree(r.out()).get("inputs").get(0);
+            assertEquals(expected.get(name), in.get("layout").asText() + " "
+                    + in.get("rings").get(0).get("header_size").asLong(), name);
+        }
+    }
+
+    @Test
     void theShippedSampleFileIsTheRealCapture() throws IOException {
         Path sample = Path.of("..", "samples", "balloon-uio-pair.bin");
         assertTrue(java.util.Arrays.equals(RealCaptures.balloonRing(), Files.readAllBytes(sample)));

@@ -100,4 +100,16 @@ class LiveCopyTest {
     void regularFilesAreDumpsNotLiveRings() {
         assertEquals(false, InputFiles.isLive(java.nio.file.Path.of("pom.xml")));
     }
+
+    @Test
+    void aMappedFileIsCopiedOnceAndFramedFromTheCopy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws IOException, FramingException {
+        java.nio.file.Path file = tmp.resolve("ring");
+        java.nio.file.Files.write(file, pair());
+        LiveCopy copy = LiveCopy.take(MappedLiveMemory.map(file, java.nio.file.Files.size(file)));
+        InputReport r = Inspector.defaults().inspectLive("ring", copy);
+        assertEquals("uio-pair", r.layout());
+        assertEquals(List.of(), r.findings());
+        assertEquals(1, r.rings().get(0).packetList().size());
+    }
 }

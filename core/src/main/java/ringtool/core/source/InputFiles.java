@@ -26,8 +26,10 @@ public final class InputFiles {
         } catch (IOException e) {
             return false;
         }
-        return real.startsWith("/sys/") || real.startsWith("/dev/") || Files.exists(real) && !Files.isRegularFile(real)
-                && !Files.isDirectory(real);
+        if (Files.isDirectory(real)) {
+            return false;
+        }
+        return real.startsWith("/sys/") || real.startsWith("/dev/") || Files.exists(real) && !Files.isRegularFile(real);
     }
 
     /** Maps a live ring file shared, copies it once, and reads its indices before and after the copy. */

@@ -14,13 +14,27 @@ import ringtool.core.rules.Rules;
  * read of a file still being written). Whatever layout the copy is framed as, its headers lie at 0 and, for a pair,
  * at the half; both places are read before the copy, and each framed ring's header again after it.
  *
- * @param bytes  the copy, parsed instead of the live memory
- * @param before write and read index at offset 0 and at the half, read before the copy (-1 where not read)
  */
-public record LiveCopy(ByteSource bytes, LiveMemory memory, long[] before) {
+public final class LiveCopy {
 
     /** Live files beyond this are not ring mappings (uio maps 2 MiB per direction). */
     public static final long MAX_SIZE = 1L << 30;
+
+    private final ByteSource bytes;
+    private final LiveMemory memory;
+    /** Write and read index at offset 0 and at the half, read before the copy (-1 where not read). */
+    private final long[] before;
+
+    private LiveCopy(ByteSource bytes, LiveMemory memory, long[] before) {
+        this.bytes = bytes;
+        this.memory = memory;
+        this.before = before;
+    }
+
+    /** The copy, parsed instead of the live memory. */
+    public ByteSource bytes() {
+        return bytes;
+    }
 
     public static LiveCopy take(LiveMemory memory) throws FramingException {
         long size = memory.size();

@@ -73,8 +73,15 @@ public final class SysfsReader {
                 return found;
             }
         }
+        long dangling;
+        try (Stream<Path> s = Files.list(dir)) {
+            dangling = s.filter(p -> Files.isSymbolicLink(p) && !Files.exists(p)).count();
+        } catch (IOException e) {
+            dangling = 0;
+        }
         throw new FramingException("no VMBus device directory here (none has class_id, device_id, in_read_index or"
-                + " channels/)");
+                + " channels/)" + (dangling == 0 ? "" : "; " + dangling + " entr" + (dangling == 1 ? "y is a" : "ies are")
+                + " dangling symlink" + (dangling == 1 ? "" : "s") + ": copy /sys/bus/vmbus/devices with cp -rL"));
     }
 
     private static boolean isDevice(Path dir) {

@@ -183,4 +183,14 @@ class SysfsReaderTest {
                 + " (in_read_bytes_avail + in_write_bytes_avail), got 16384"),
                 f.stream().map(x -> x.rule().id() + ": " + x.message()).toList());
     }
+
+    @Test
+    void aCopyWhoseDeviceLinksDangleSaysHowToCopy(@TempDir Path tmp) throws IOException {
+        Path devices = Files.createDirectories(tmp.resolve("devices"));
+        Files.createSymbolicLink(devices.resolve("c910c465-aa71-47ff-944b-dbfe82066e45"),
+                Path.of("../../../devices/LNXSYSTM:00/VMBUS:00/c910c465-aa71-47ff-944b-dbfe82066e45"));
+        FramingException e = assertThrows(FramingException.class, () -> SysfsReader.deviceDirectories(devices));
+        assertEquals("no VMBus device directory here (none has class_id, device_id, in_read_index or channels/); 1 entry"
+                + " is a dangling symlink: copy /sys/bus/vmbus/devices with cp -rL", e.getMessage());
+    }
 }

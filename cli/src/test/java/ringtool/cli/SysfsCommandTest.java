@@ -149,4 +149,16 @@ class SysfsCommandTest {
         assertEquals("ringtool sysfs: Missing required parameter: 'DIR'\nringtool sysfs: see 'ringtool sysfs --help'\n",
                 r.err());
     }
+
+    @Test
+    void aSingleRingDumpIsComparedWithTheDirectionAsked() {
+        String sample = Path.of("..", "samples", "balloon-outbound-double-mapped.bin").toString();
+        CliRun out = CliRun.of("sysfs", "--ring", sample, "--direction", "out", device.toString());
+        assertEquals(0, out.exit(), out.err());
+        assertEquals(true, out.out().contains("warning sysfs.ring.header_mismatch: " + sample
+                + " ring ring read_index: expected 1968 (out_read_index), got 2040\n"), out.out());
+        CliRun in = CliRun.of("sysfs", "--ring", sample, device.toString());
+        assertEquals(true, in.out().contains("warning sysfs.ring.header_mismatch: " + sample
+                + " ring ring read_index: expected 120 (in_read_index), got 2040\n"), in.out());
+    }
 }

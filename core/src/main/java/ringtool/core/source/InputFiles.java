@@ -40,7 +40,16 @@ public final class InputFiles {
             if (size == 0) {
                 throw new FramingException("empty file");
             }
-            return LiveCopy.take(MappedLiveMemory.map(real, size));
+            try {
+                return LiveCopy.take(MappedLiveMemory.map(real, size));
+            } catch (IOException e) {
+                // Before 2025 the sysfs ring file claimed a fixed 4 MiB; mapping more than the rings fails (EINVAL).
+                Long rings = ringFileMapSize(real);
+                if (rings == null || rings == size) {
+                    throw e;
+                }
+                return LiveCopy.take(MappedLiveMemory.map(real, rings));
+            }
         } catch (NoSuchFileException e) {
             throw new FramingException("no such file", e);
         } catch (AccessDeniedException e) {
@@ -48,6 +57,44 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new FramingException("cannot map: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The real size of a sysfs {@code <device>/channels/<relid>/ring} file of the primary channel: uio's map0 size
+     * under {@code <device>/uio/uioN/maps/map0/size}, or null when there is none.
+     */
+    static Long ringFileMapSize(Path ring) throws IOException {
+        Path channel = ring.getParent();
+        if (!ring.getFileName().toString().equals("ring") || channel == null || channel.getParent() == null
+                || !channel.getParent().getFileName().toString().equals("channels")) {
+            return null;
+        }
+        Path device = channel.getParent().getParent();
+        Path id = device.resolve("id");
+        if (!Files.isReadable(id) || !Files.readString(id).trim().equals(channel.getFileName().toString())) {
+            return null;
+        }
+        Path uio = device.resolve("uio");
+        if (!Files.isDirectory(uio)) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(uio)) {
+            for (Path u : s.sorted().toList()) {
+                Path size = u.resolve("maps/map0/size");
+                if (Files.isReadable(size)) {
+                    try {
+                        return parseSize(Files.readString(size).trim());
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long parseSize(String text) {
+        return text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16) : Long.parseLong(text);
     }
 
     /** {@code /dev/uioN} has no size; its map0 (both rings) is described in {@code /sys/class/uio/uioN/maps/map0}. */
@@ -58,7 +105,7 @@ public final class InputFiles {
         }
         String text = Files.readString(sizeFile).trim();
         try {
-            return text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16) : Long.parseLong(text);
+            return parseSize(text);
         } catch (NumberFormatException e) {
             throw new FramingException(sizeFile + " holds '" + text + "', not a size", e);
         }

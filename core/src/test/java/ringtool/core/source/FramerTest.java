@@ -192,4 +192,25 @@ class FramerTest {
         FramedInput f = frame(used(12288).build(), AUTO);
         assertTrue(f.layout() == Layout.SINGLE, f.decision());
     }
+
+    @Test
+    void aDataPageThatStartsWithADescriptorIsNoControlPage() {
+        byte[] page = new byte[4096];
+        byte[] start = ringtool.core.testing.Hex.parse("""
+                06 00 02 00 03 00 00 00  01 00 00 00 00 00 00 00   |................|  type 6, offset8 2, len8 3, id 1
+                68 65 6c 6c 6f 00 00 00  00 00 00 00 00 00 00 00   |hello...........|  payload, then the trailer
+                """);
+        System.arraycopy(start, 0, page, 0, start.length);
+        assertEquals("indices 0x20006/0x3 are not 8-aligned", Framer.controlPage(ByteSource.of(page), 0));
+        byte[] control = new byte[4096];
+        byte[] words = ringtool.core.testing.Hex.parse("""
+                28 00 00 00 28 00 00 00  00 00 00 00 00 00 00 00   |(...(...........|  write 0x28, read 0x28
+                00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00   |................|  reserved1
+                00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00   |................|
+                00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00   |................|
+                01 00 00 00                                        |....|              feature_bits 1
+                """);
+        System.arraycopy(words, 0, control, 0, words.length);
+        assertEquals(null, Framer.controlPage(ByteSource.of(control), 0));
+    }
 }

@@ -30,7 +30,7 @@ import ringtool.output.SysfsWriter;
         description = {
             "Read a VMBus sysfs tree (/sys/bus/vmbus/devices, one device directory, or a copy of either), check each"
                     + " device's ring indices, availability values and channel counters, and print them.",
-            "Values printed by the kernel with %d are read back as the u32 they are. Missing files are normal;"
+            "Values printed by the kernel with %%d are read back as the u32 they are. Missing files are normal;"
                     + " unreadable ones (EINVAL on unopened channels, EIO) are findings.",
             "Results go to stdout; diagnostics to stderr as 'ringtool sysfs: <dir>: <message>'."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -61,7 +61,7 @@ final class SysfsCommand implements Callable<Integer> {
                     + " crash-dump extract) to cross-check against the sysfs values; DIR must be one device.")
     Path ring;
 
-    @Option(names = "--direction", defaultValue = "in", paramLabel = "DIR",
+    @Option(names = "--direction", defaultValue = "in", paramLabel = "in|out",
             description = "Which files a single-ring --ring dump is compared with: ${COMPLETION-CANDIDATES}"
                     + " (default: ${DEFAULT-VALUE}); a uio pair is compared in both directions.")
     Direction direction;

@@ -161,4 +161,22 @@ class SysfsCommandTest {
         assertEquals(true, in.out().contains("warning sysfs.ring.header_mismatch: " + sample
                 + " ring ring read_index: expected 120 (in_read_index), got 2040\n"), in.out());
     }
+
+    @Test
+    void helpPrintsWithoutFormatWarnings() {
+        // Picocli reports a description it cannot format on System.err, not on the command's writer.
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = CliRun.of("sysfs", "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(0, r.exit());
+        assertEquals("", r.err());
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(true, r.out().contains("Values printed by the kernel with %d are read back as the u32"), r.out());
+    }
 }

@@ -235,14 +235,6 @@ public final class Framer {
         return h.writeIndex() == 0 && h.readIndex() == 0;
     }
 
-    /**
-     * A header as Linux initialises and maintains it, for a data area of {@code dataSize} bytes. Used only to decide
-     * a layout, never to judge a ring.
-     */
-    static boolean plausibleHeader(ByteSource src, long at, long dataSize) {
-        return implausible(src, at, dataSize) == null;
-    }
-
     private static FramedInput single(long size, FramingOptions options, String decision) throws FramingException {
         long header = options.headerSize();
         long data = options.dataSize() != null ? options.dataSize() : size - header;

@@ -59,10 +59,10 @@ final class InspectCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; auto prints what it chose).")
     Layout layout;
 
-    @Option(names = "--header-size", defaultValue = "4096", converter = Numbers.class, paramLabel = "BYTES",
-            description = "Bytes of header before each data area: the guest page size (default: ${DEFAULT-VALUE};"
-                    + " 65536 for 64 KiB-page guests).")
-    long headerSize;
+    @Option(names = "--header-size", converter = Numbers.class, paramLabel = "BYTES",
+            description = "Bytes of header before each data area: the guest page size (default 4096; 65536 for"
+                    + " 64 KiB-page guests, which auto detects when not given).")
+    Long headerSize;
 
     @Option(names = "--data-size", converter = Numbers.class, paramLabel = "BYTES",
             description = "Force the data-area size of each ring instead of deriving it from the file size.")
@@ -114,10 +114,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (headerSize < 4096 || headerSize % 4096 != 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--header-size must be a multiple of 4096, got " + headerSize);
-        }
+        FramingOptions framing = framing(spec, layout, headerSize, dataSize);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ReaderModel> readers;
@@ -126,8 +123,7 @@ final class InspectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
-        Inspector inspector = new Inspector(new FramingOptions(layout, headerSize, dataSize), readIndex, readers,
-                history);
+        Inspector inspector = new Inspector(framing, readIndex, readers, history);
         ReportWriter writer = format.writer(out, new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count));
         RunTotals totals = new RunTotals();
         int worst = ExitCode.OK;
@@ -168,6 +164,16 @@ final class InspectCommand implements Callable<Integer> {
             }
             return n;
         }
+    }
+
+    /** The framing options of the command line; a header size given counts as fixed, so auto keeps it. */
+    static FramingOptions framing(CommandSpec spec, Layout layout, Long headerSize, Long dataSize) {
+        if (headerSize != null && (headerSize < 4096 || headerSize % 4096 != 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--header-size must be a multiple of 4096, got " + headerSize);
+        }
+        return new FramingOptions(layout, headerSize == null ? FramingOptions.DEFAULT_HEADER_SIZE : headerSize,
+                dataSize, headerSize != null);
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<Format> {

@@ -65,7 +65,8 @@ class InspectModelsHistoryCliTest {
         assertEquals("", r.err());
         assertEquals(String.join("\n",
                 file + ": layout single, 1 ring",
-                "  (auto: one ring fills the file (8192 bytes: a 4096-byte header and 4096 bytes of data))",
+                "  (auto: one ring fills the file (8192 bytes: a 4096-byte header and 4096 bytes of data), indices inside the"
+                        + " data area)",
                 "",
                 "[ring] header at 0x0 (4096 bytes), data area of 4096 bytes at 0x1000",
                 "  write_index 0x68  read_index 0x28  interrupt_mask 0  pending_send_size 0  feature_bits 0x1",

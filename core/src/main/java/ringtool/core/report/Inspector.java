@@ -13,6 +13,7 @@ import ringtool.core.source.Framer;
 import ringtool.core.source.FramingException;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.InputFiles;
+import ringtool.core.source.LiveCopy;
 import ringtool.core.walk.HeaderChecks;
 import ringtool.core.walk.RingSnapshot;
 import ringtool.core.walk.RingView;
@@ -43,6 +44,9 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
 
     public InputReport inspect(Path path, String source) {
         try {
+            if (InputFiles.isLive(path)) {
+                return inspectLive(source, InputFiles.liveCopy(path));
+            }
             return inspectFramed(source, InputFiles.open(path));
         } catch (FramingException e) {
             return InputReport.failed(source, framing.layout().id(), e.getMessage());
@@ -57,8 +61,24 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
         }
     }
 
+    /** A live ring: the copy is framed and walked; indices that moved during the copy are input findings. */
+    public InputReport inspectLive(String source, LiveCopy copy) {
+        try {
+            FramedInput framed = Framer.frame(copy.bytes(), framing);
+            List<Finding> findings = new ArrayList<>(framed.findings());
+            findings.addAll(copy.tornReads(framed));
+            return report(source, copy.bytes(),
+                    new FramedInput(framed.layout(), framed.decision(), framed.rings(), findings));
+        } catch (FramingException e) {
+            return InputReport.failed(source, framing.layout().id(), e.getMessage());
+        }
+    }
+
     private InputReport inspectFramed(String source, ByteSource bytes) throws FramingException {
-        FramedInput framed = Framer.frame(bytes, framing);
+        return report(source, bytes, Framer.frame(bytes, framing));
+    }
+
+    private InputReport report(String source, ByteSource bytes, FramedInput framed) {
         List<RingReport> rings = new ArrayList<>(framed.rings().size());
         for (FramedRing r : framed.rings()) {
             rings.add(ring(bytes, r));

@@ -139,6 +139,36 @@ public final class Rules {
     public static final Rule MODEL_OPENVMM_LOOP = model("openvmm", "loop",
             "the reader comes back to an offset it already read: it spins forever");
 
+    // Live sources and sysfs snapshots (issue 4): values read one at a time while the rings move.
+    public static final Rule DUMP_TORN_READ = rule("dump.torn_read", Severity.WARNING, "dump",
+            "a live ring's indices moved while it was copied: the copy may mix old and new bytes");
+    public static final Rule SYSFS_ATTRIBUTE_UNREADABLE = rule("sysfs.attribute.unreadable", Severity.WARNING,
+            "sysfs", "a sysfs attribute exists but reading it failed (EINVAL on an unopened channel, EIO)");
+    public static final Rule SYSFS_ATTRIBUTE_INVALID = rule("sysfs.attribute.invalid", Severity.ERROR, "sysfs",
+            "a sysfs attribute does not hold what the kernel prints there (a number, a GUID, relid:cpu lines)");
+    public static final Rule SYSFS_DATA_SIZE_INVALID = rule("sysfs.data_size.invalid", Severity.ERROR, "sysfs",
+            "read_bytes_avail + write_bytes_avail (the data size) is 0 or not a multiple of 4096");
+    public static final Rule SYSFS_READ_INDEX_OUT_OF_RANGE = rule("sysfs.read_index.out_of_range", Severity.ERROR,
+            "sysfs", "a read_index file holds a value >= the data size");
+    public static final Rule SYSFS_READ_INDEX_UNALIGNED = rule("sysfs.read_index.unaligned", Severity.ERROR, "sysfs",
+            "a read_index file holds a value that is not a multiple of 8");
+    public static final Rule SYSFS_WRITE_INDEX_OUT_OF_RANGE = rule("sysfs.write_index.out_of_range", Severity.ERROR,
+            "sysfs", "a write_index file holds a value >= the data size");
+    public static final Rule SYSFS_WRITE_INDEX_UNALIGNED = rule("sysfs.write_index.unaligned", Severity.ERROR,
+            "sysfs", "a write_index file holds a value that is not a multiple of 8");
+    public static final Rule SYSFS_INTERRUPT_MASK_INVALID = rule("sysfs.interrupt_mask.invalid", Severity.WARNING,
+            "sysfs", "an intr_mask / in_mask / out_mask file holds neither 0 nor 1");
+    public static final Rule SYSFS_AVAIL_SKEW = rule("sysfs.avail.skew", Severity.NOTE, "sysfs",
+            "two availability values of one ring differ by at most a quarter of the data size: files read at"
+                    + " different moments, not damage");
+    public static final Rule SYSFS_AVAIL_MISMATCH = rule("sysfs.avail.mismatch", Severity.ERROR, "sysfs",
+            "two availability values of one ring (device-level, channel-level, or from the indices) differ by more"
+                    + " than a quarter of the data size, or one exceeds the data size");
+    public static final Rule SYSFS_RING_DATA_SIZE_MISMATCH = rule("sysfs.ring.data_size_mismatch", Severity.ERROR,
+            "sysfs", "--ring: the dump's data area is not the size the sysfs files give");
+    public static final Rule SYSFS_RING_HEADER_MISMATCH = rule("sysfs.ring.header_mismatch", Severity.WARNING,
+            "sysfs", "--ring: the dump's read_index, write_index or interrupt_mask differs from the sysfs files");
+
     private Rules() {
     }
 

@@ -5,6 +5,7 @@ import static ringtool.core.rules.Finding.hex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Finding;
@@ -35,41 +36,210 @@ public final class Framer {
         };
     }
 
+    /**
+     * Tries, in this order, uio-pair, double-mapped and single, first with a 64 KiB header when the bytes after the
+     * host's 4096 are zero as on a 64 KiB-page guest, then with the given header size. The first layout whose
+     * evidence holds wins; each one rejected leaves its reason, and when all are rejected the reasons become the
+     * framing error.
+     *
+     * <p>The evidence: a pair needs a header at 0 whose indices fit half the file and a second control page at the
+     * half (page-aligned); a double-mapped dump needs the data area to appear twice, not all zeros (an unused
+     * single ring of data 2n has two equal zero halves too, and is taken as single); a single ring needs indices
+     * inside the rest of the file.
+     */
     private static FramedInput auto(ByteSource src, FramingOptions options) throws FramingException {
-        long size = src.size();
-        long header = options.headerSize();
-        long half = size / 2;
-        if (options.dataSize() == null && size % 2 == 0 && half >= header + MIN_DATA
-                && plausibleHeader(src, 0, half - header) && plausibleHeader(src, half, half - header)) {
-            return uioPair(size, options, "two ring headers, at 0 and at " + half + " (half of " + size
-                    + " bytes), each with indices inside a " + (half - header) + "-byte data area");
+        List<String> rejected = new ArrayList<>();
+        if (!options.headerSizeFixed() && options.headerSize() == FramingOptions.DEFAULT_HEADER_SIZE) {
+            String gap = largeHeaderGap(src, 0);
+            if (gap == null) {
+                FramedInput f = tryLayouts(src, options.withHeaderSize(FramingOptions.LARGE_HEADER_SIZE), rejected, true);
+                if (f != null) {
+                    return f;
+                }
+            }
         }
-        long data = options.dataSize() != null ? options.dataSize() : size - header;
-        return single(size, options, "one ring fills the file (" + size + " bytes: a " + header
-                + "-byte header and " + data + " bytes of data)");
+        FramedInput f = tryLayouts(src, options, rejected, false);
+        if (f != null) {
+            return f;
+        }
+        throw new FramingException("no layout explains the file (" + src.size() + " bytes): "
+                + String.join("; ", rejected) + "; --layout single inspects it as one ring anyway");
+    }
+
+    /** @param large whether the 64 KiB header was detected (then each ring must show the zero gap and some use) */
+    private static FramedInput tryLayouts(ByteSource src, FramingOptions options, List<String> rejected,
+                                          boolean large) throws FramingException {
+        long size = src.size();
+        long h = options.headerSize();
+        String prefix = h == FramingOptions.DEFAULT_HEADER_SIZE ? "" : h + "-byte header: ";
+        String headerNote = large ? "; bytes 0x1000..0xffff of each header are zero, the rest of a 64 KiB guest page"
+                + " (--header-size 4096 to override)" : "";
+
+        long half = options.dataSize() != null ? h + options.dataSize() : size % 2 == 0 ? size / 2 : -1;
+        if (half < 0) {
+            rejected.add(prefix + "not uio-pair: odd file size");
+        } else if (half < h + MIN_DATA || 2 * half > size) {
+            rejected.add(prefix + "not uio-pair: halves of " + half + " bytes cannot hold a header and a page of data");
+        } else if (half % RingHeader.HOST_PAGE_SIZE != 0) {
+            rejected.add(prefix + "not uio-pair: the half (" + hex(half) + ") is not page-aligned");
+        } else {
+            String first = implausible(src, 0, half - h);
+            String second = first != null ? null : controlPage(src, half);
+            String gap = large && first == null && second == null ? largeHeaderGap(src, half) : null;
+            if (first != null) {
+                rejected.add(prefix + "not uio-pair: " + first + " of a " + (half - h) + "-byte data area");
+            } else if (second != null) {
+                rejected.add(prefix + "not uio-pair: no ring header at the half, " + hex(half) + " (" + second + ")");
+            } else if (gap != null) {
+                rejected.add(prefix + "not uio-pair: " + gap + " after the inbound header");
+            } else if (large && unused(src, 0) && unused(src, half)) {
+                rejected.add(prefix + "not uio-pair: both rings unused (indices 0), nothing tells a 64 KiB header"
+                        + " from 60 KiB of unwritten data");
+            } else {
+                return uioPair(size, options, "two ring headers, at 0 and at " + hex(half) + " (" + half
+                        + " bytes each: a " + h + "-byte header and " + (half - h) + " bytes of data), indices inside"
+                        + " the data areas" + headerNote);
+            }
+        }
+
+        long d = options.dataSize() != null ? options.dataSize() : (size - h) % 2 == 0 ? (size - h) / 2 : -1;
+        if (d < MIN_DATA || h + 2 * d > size || d % RingHeader.HOST_PAGE_SIZE != 0) {
+            rejected.add(prefix + "not double-mapped: the bytes after the header do not hold two copies of a data"
+                    + " area of whole pages");
+        } else {
+            String first = implausible(src, 0, d);
+            if (first != null) {
+                rejected.add(prefix + "not double-mapped: " + first + " of a " + d + "-byte data area");
+            } else if (large && unused(src, 0)) {
+                rejected.add(prefix + "not double-mapped: an unused ring (indices 0)");
+            } else {
+                Comparison c = compare(src, h, h + d, d);
+                if (c.differing() == 0 && c.allZero()) {
+                    rejected.add(prefix + "not double-mapped: both halves of the " + (2 * d)
+                            + " bytes after the header are zero (an unused ring; taken as single)");
+                } else if (c.differing() == 0 || c.differing() <= c.nonZero() / TOLERATED_DIFFERENCE) {
+                    String how = c.differing() == 0 ? "byte for byte" : "except " + c.differing()
+                            + " differing byte" + (c.differing() == 1 ? "" : "s") + " (see dump.double_map.mismatch)";
+                    return doubleMapped(src, options, "the " + d + "-byte data area appears twice after the " + h
+                            + "-byte header, " + how + headerNote);
+                } else {
+                    rejected.add(prefix + "not double-mapped: the two halves after the header differ in "
+                            + c.differing() + " of " + d + " bytes (" + c.nonZero() + " non-zero in the first)");
+                }
+            }
+        }
+
+        long data = options.dataSize() != null ? options.dataSize() : size - h;
+        String first = implausible(src, 0, data);
+        if (first != null && (large || data % RingHeader.HOST_PAGE_SIZE != 0)) {
+            rejected.add(prefix + "not single: " + first + " of a " + data + "-byte data area");
+            return null;
+        }
+        if (first != null) {
+            // A damaged header is what triage is about: a file of one header and whole pages is read as one ring,
+            // and the header rules say what is wrong with it.
+            return single(size, options, "no other layout explains the file, and one ring of a " + h
+                    + "-byte header and " + data + " bytes of data fills it, although its header is not one Linux"
+                    + " leaves (" + first + "); --layout chooses another");
+        }
+        if (large && unused(src, 0)) {
+            rejected.add(prefix + "not single: an unused ring (indices 0), nothing tells a 64 KiB header from 60 KiB of"
+                    + " unwritten data");
+            return null;
+        }
+        String unalignedNote = data % RingHeader.HOST_PAGE_SIZE != 0
+                ? "; the data area is not a multiple of 4096 (--data-size N forces one)" : "";
+        return single(size, options, "one ring fills the file (" + size + " bytes: a " + h + "-byte header and "
+                + data + " bytes of data), indices inside the data area" + headerNote + unalignedNote);
     }
 
     /**
-     * A header as Linux initialises and maintains it: indices aligned and inside the data area, feature bits 1,
-     * interrupt mask 0 or 1, reserved words zero. Used only to decide a layout, never to judge a ring.
+     * Copies that differ in more than 1/16 of the first copy's non-zero bytes are not one data area mapped twice
+     * (a single ring with packets in its first half and zeros in its second differs in all of them).
      */
-    static boolean plausibleHeader(ByteSource src, long at, long dataSize) {
+    private static final long TOLERATED_DIFFERENCE = 16;
+
+    /**
+     * Why the header at {@code at} is not one Linux could have left for a data area of {@code dataSize} bytes, or
+     * null when it could: indices aligned and inside, interrupt mask and feature bits 0 or 1, reserved words zero.
+     */
+    static String implausible(ByteSource src, long at, long dataSize) {
         if (!src.canRead(at, RingHeader.HOST_PAGE_SIZE) || dataSize <= 0) {
-            return false;
+            return "no room for a header at " + hex(at);
         }
         RingHeader h = RingHeader.parse(src, at);
-        boolean indices = h.writeIndex() < dataSize && h.readIndex() < dataSize
-                && h.writeIndex() % PacketDescriptor.ALIGNMENT == 0 && h.readIndex() % PacketDescriptor.ALIGNMENT == 0;
-        // Linux sets feature bit 0 on both rings of a channel; a zero page inside a data area has it clear.
-        if (!indices || h.featureBits() != RingHeader.FEATURE_PENDING_SEND_SIZE || h.interruptMask() > 1) {
-            return false;
+        if (h.writeIndex() >= dataSize) {
+            return "write_index " + hex(h.writeIndex()) + " lies outside";
+        }
+        if (h.readIndex() >= dataSize) {
+            return "read_index " + hex(h.readIndex()) + " lies outside";
+        }
+        if (h.writeIndex() % PacketDescriptor.ALIGNMENT != 0 || h.readIndex() % PacketDescriptor.ALIGNMENT != 0) {
+            return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned, in the header"
+                    + " at " + hex(at);
+        }
+        if (h.interruptMask() > 1 || h.featureBits() > 1) {
+            return "interrupt_mask " + hex(h.interruptMask()) + " / feature_bits " + hex(h.featureBits())
+                    + " are not 0 or 1, in the header at " + hex(at);
         }
         for (int i = RingHeader.RESERVED1_OFFSET; i < RingHeader.FEATURE_BITS_OFFSET; i += Integer.BYTES) {
             if (src.u32(at + i) != 0) {
-                return false;
+                return "reserved word at " + hex(at + i) + " is not zero";
             }
         }
-        return true;
+        return null;
+    }
+
+    /**
+     * Why the page at {@code at} is not a ring's control page, or null when it is: flags 0 or 1, reserved bytes
+     * zero, and not a blank page (Linux sets feature_bits 1 on both rings; a used ring has indices). Indices are not
+     * judged, so that a pair with a damaged second ring is still a pair.
+     */
+    static String controlPage(ByteSource src, long at) {
+        if (!src.canRead(at, RingHeader.HOST_PAGE_SIZE)) {
+            return "no room for a header";
+        }
+        RingHeader h = RingHeader.parse(src, at);
+        if (h.interruptMask() > 1 || h.featureBits() > 1) {
+            return "interrupt_mask " + hex(h.interruptMask()) + ", feature_bits " + hex(h.featureBits());
+        }
+        if (h.featureBits() == 0 && h.writeIndex() == 0 && h.readIndex() == 0) {
+            return "a blank page";
+        }
+        if (h.writeIndex() % PacketDescriptor.ALIGNMENT != 0 || h.readIndex() % PacketDescriptor.ALIGNMENT != 0) {
+            // A descriptor at the start of a data page reads as write_index = type | offset8 << 16: never aligned.
+            return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned";
+        }
+        for (int i = RingHeader.RESERVED1_OFFSET; i < RingHeader.HOST_PAGE_SIZE; i++) {
+            if (i >= RingHeader.FEATURE_BITS_OFFSET && i < RingHeader.RESERVED2_OFFSET) {
+                continue;
+            }
+            if (src.u8(at + i) != 0) {
+                return "non-zero reserved byte at " + hex(at + i);
+            }
+        }
+        return null;
+    }
+
+    /** Null when bytes 4096..65535 after {@code at} are zero, as the guest-only rest of a 64 KiB header page is. */
+    private static String largeHeaderGap(ByteSource src, long at) {
+        long large = FramingOptions.LARGE_HEADER_SIZE;
+        if (!src.canRead(at, large + MIN_DATA)) {
+            return "no room for a 64 KiB header";
+        }
+        byte[] buf = new byte[(int) (large - RingHeader.HOST_PAGE_SIZE)];
+        src.copy(at + RingHeader.HOST_PAGE_SIZE, buf, 0, buf.length);
+        for (int i = 0; i < buf.length; i++) {
+            if (buf[i] != 0) {
+                return "byte " + hex(at + RingHeader.HOST_PAGE_SIZE + i) + " is not zero";
+            }
+        }
+        return null;
+    }
+
+    private static boolean unused(ByteSource src, long at) {
+        RingHeader h = RingHeader.parse(src, at);
+        return h.writeIndex() == 0 && h.readIndex() == 0;
     }
 
     private static FramedInput single(long size, FramingOptions options, String decision) throws FramingException {
@@ -112,19 +282,31 @@ public final class Framer {
                 List.of(new FramedRing("ring", 0, header, data)), findings);
     }
 
-    /** The first difference between the two copies, with how many bytes differ in all. */
-    private static java.util.Optional<Finding> compareCopies(ByteSource src, long first, long second, long length) {
+    /** How two copies of the data area compare. */
+    private record Comparison(long differing, long firstDiff, long lastDiff, long nonZero) {
+        boolean allZero() {
+            return nonZero == 0;
+        }
+    }
+
+    private static Comparison compare(ByteSource src, long first, long second, long length) {
         byte[] a = new byte[(int) Math.min(COMPARE_CHUNK, length)];
         byte[] b = new byte[a.length];
         long firstDiff = -1;
         long lastDiff = -1;
         long differing = 0;
+        long nonZero = 0;
         for (long done = 0; done < length; done += a.length) {
             int n = (int) Math.min(a.length, length - done);
             src.copy(first + done, a, 0, n);
             src.copy(second + done, b, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (a[i] != 0) {
+                    nonZero++;
+                }
+            }
             int from = 0;
-            while (true) {
+            while (from < n) {
                 int m = Arrays.mismatch(a, from, n, b, from, n);
                 if (m < 0) {
                     break;
@@ -136,19 +318,23 @@ public final class Framer {
                 lastDiff = at;
                 differing++;
                 from += m + 1;
-                if (from >= n) {
-                    break;
-                }
             }
         }
-        if (firstDiff < 0) {
-            return java.util.Optional.empty();
+        return new Comparison(differing, firstDiff, lastDiff, nonZero);
+    }
+
+    /** The first difference between the two copies, with how many bytes differ in all. */
+    private static Optional<Finding> compareCopies(ByteSource src, long first, long second, long length) {
+        Comparison c = compare(src, first, second, length);
+        if (c.differing() == 0) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(Finding.mismatch(Rules.DUMP_DOUBLE_MAP_MISMATCH,
+        long firstDiff = c.firstDiff();
+        return Optional.of(Finding.mismatch(Rules.DUMP_DOUBLE_MAP_MISMATCH,
                 "second copy of the data area at data offset " + hex(firstDiff),
-                "the same bytes as the first copy", differing + " differing byte" + (differing == 1 ? "" : "s")
+                "the same bytes as the first copy", c.differing() + " differing byte" + (c.differing() == 1 ? "" : "s")
                         + ", the first at " + hex(firstDiff) + " (file offset " + hex(second + firstDiff) + ")",
-                firstDiff, second + firstDiff, lastDiff - firstDiff + 1, null));
+                firstDiff, second + firstDiff, c.lastDiff() - firstDiff + 1, null));
     }
 
     private static void requireFits(long needed, long size, String what) throws FramingException {

@@ -1,0 +1,201 @@
+package ringtool.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ringtool.core.report.ExitCode;
+import ringtool.core.source.FramingOptions;
+import ringtool.core.source.Layout;
+import ringtool.core.synth.Describer;
+import ringtool.core.synth.DumpDescription;
+import ringtool.core.synth.SynthException;
+import ringtool.core.synth.Synthesizer;
+
+/** {@code ringtool synth}: a dump from a layout description, or the description of a dump. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = {
+            "Write a ring dump from a JSON layout description: layout (single, uio-pair, double-mapped), header and"
+                    + " data sizes, header fields, and the packets in writing order. Packets are laid out as the Linux"
+                    + " writer lays them out (len8, offset8, padding, trailer start<<32, write index past the last"
+                    + " trailer), so a description without damage gives a dump without findings.",
+            "Damage is planted on purpose: per packet (\"damage\": type, offset8, len8, flags, trailer,"
+                    + " range_count), in the header fields (write_index, read_index, interrupt_mask,"
+                    + " pending_send_size, feature_bits), as packets left before the read index (\"state\":"
+                    + " \"consumed\") or after the write index (\"unpublished\"), or as raw byte patches.",
+            "With --from-dump, write the description of an existing dump instead: synthesizing it gives back the"
+                    + " same bytes. See samples/*.json for descriptions of every kind."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the dump (or description) was written",
+            "2:usage error (unknown option, missing argument)",
+            "3:the description or dump could not be read, or describes something that cannot be written",
+            "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ringtool synth samples/wrapped-packet.json -o /tmp/wrapped.bin && ringtool inspect /tmp/wrapped.bin",
+            "  ringtool synth --from-dump samples/balloon-uio-pair.bin > balloon.json",
+            "  ringtool synth --from-dump dump.bin | jq '.rings[0].packets[3].damage = {\"len8\": 0}'"
+                    + " | ringtool synth - -o bad.bin"})
+final class SynthCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DESC", arity = "0..1",
+            description = "Layout description (JSON); '-' reads it from stdin.")
+    String description;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write the dump (or, with --from-dump, the description; default stdout).")
+    Path output;
+
+    @Option(names = "--from-dump", paramLabel = "FILE",
+            description = "Describe this dump instead of writing one.")
+    Path fromDump;
+
+    @Option(names = "--layout", defaultValue = "auto", converter = InspectCommand.LayoutConverter.class,
+            description = "With --from-dump: how the dump holds its ring(s) (default: ${DEFAULT-VALUE}).")
+    Layout layout;
+
+    @Option(names = "--header-size", defaultValue = "4096", converter = Numbers.class, paramLabel = "BYTES",
+            description = "With --from-dump: bytes of header before each data area (default: ${DEFAULT-VALUE}).")
+    long headerSize;
+
+    @Spec
+    CommandSpec spec;
+
+    /** snake_case JSON onto the core's plain records; unknown fields are errors, so typos do not pass silently. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (fromDump != null) {
+            if (description != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give DESC or --from-dump, not both");
+            }
+            return describe(err);
+        }
+        if (description == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing DESC (or --from-dump FILE)");
+        }
+        if (output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing -o FILE for the dump");
+        }
+        String source = description;
+        DumpDescription desc;
+        try {
+            desc = "-".equals(description) ? MAPPER.readValue(System.in, DumpDescription.class)
+                    : MAPPER.readValue(Path.of(description).toFile(), DumpDescription.class);
+        } catch (JsonProcessingException e) {
+            return fail(err, source, jsonProblem(e));
+        } catch (IOException e) {
+            return fail(err, source, ioProblem(e));
+        }
+        byte[] bytes;
+        try {
+            bytes = Synthesizer.write(desc);
+        } catch (SynthException e) {
+            return fail(err, source, e.getMessage());
+        }
+        try {
+            Files.write(output, bytes);
+        } catch (IOException e) {
+            return fail(err, output.toString(), ioProblem(e));
+        }
+        return ExitCode.OK;
+    }
+
+    private int describe(PrintWriter err) {
+        String source = fromDump.toString();
+        if (headerSize < 4096 || headerSize % 4096 != 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--header-size must be a multiple of 4096, got " + headerSize);
+        }
+        byte[] dump;
+        try {
+            if (Files.isDirectory(fromDump)) {
+                return fail(err, source, "is a directory");
+            }
+            if (Files.size(fromDump) > Synthesizer.MAX_FILE_SIZE) {
+                return fail(err, source, "larger than the " + Synthesizer.MAX_FILE_SIZE + " bytes synth handles");
+            }
+            dump = Files.readAllBytes(fromDump);
+        } catch (IOException e) {
+            return fail(err, source, ioProblem(e));
+        }
+        DumpDescription desc;
+        try {
+            desc = Describer.describe(dump, new FramingOptions(layout, headerSize, null));
+        } catch (SynthException e) {
+            return fail(err, source, e.getMessage());
+        }
+        try {
+            String json = MAPPER.writeValueAsString(desc) + "\n";
+            if (output == null) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(json);
+                out.flush();
+            } else {
+                Files.writeString(output, json);
+            }
+        } catch (IOException e) {
+            return fail(err, output == null ? "stdout" : output.toString(), ioProblem(e));
+        }
+        return ExitCode.OK;
+    }
+
+    private static int fail(PrintWriter err, String source, String message) {
+        err.println("ringtool synth: " + source + ": " + message);
+        err.flush();
+        return ExitCode.INPUT;
+    }
+
+    /** Jackson's own message without the source dump and the class names, plus where in the JSON. */
+    static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf(" (class ");
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        message = message.replaceAll("\\s+", " ").replaceAll("`ringtool\\.core\\.synth\\.", "`");
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = " at " + m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        }
+        if (e.getLocation() != null) {
+            where += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return "invalid description: " + message + where;
+    }
+
+    static String ioProblem(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

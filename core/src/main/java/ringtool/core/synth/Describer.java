@@ -43,7 +43,7 @@ public final class Describer {
             described.add(ring(dump, ring));
         }
         String layout = report.layout();
-        DumpDescription draft = new DumpDescription(layout,
+        DumpDescription draft = new DumpDescription(null, layout,
                 headerSize == RingHeader.HOST_PAGE_SIZE ? null : headerSize, described, null);
         byte[] rebuilt = Synthesizer.write(draft);
         if (rebuilt.length != dump.length) {
@@ -69,7 +69,7 @@ public final class Describer {
             System.arraycopy(dump, first, expected, first + ds, ds);
             second = diff(dump, expected, first + ds, ds);
         }
-        DumpDescription result = new DumpDescription(layout, draft.headerSize(), patched,
+        DumpDescription result = new DumpDescription(null, layout, draft.headerSize(), patched,
                 second == null || second.isEmpty() ? null : second);
         if (!Arrays.equals(Synthesizer.write(result), dump)) {
             throw new IllegalStateException("the description does not rebuild the dump");

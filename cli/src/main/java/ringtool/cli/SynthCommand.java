@@ -104,10 +104,24 @@ final class SynthCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "missing -o FILE for the dump");
         }
         String source = description;
+        byte[] text;
+        try {
+            if ("-".equals(description)) {
+                text = System.in.readAllBytes();
+            } else if (Files.isDirectory(Path.of(description))) {
+                return fail(err, source, "is a directory");
+            } else {
+                text = Files.readAllBytes(Path.of(description));
+            }
+        } catch (IOException e) {
+            return fail(err, source, ioProblem(e));
+        }
         DumpDescription desc;
         try {
-            desc = "-".equals(description) ? MAPPER.readValue(System.in, DumpDescription.class)
-                    : MAPPER.readValue(Path.of(description).toFile(), DumpDescription.class);
+            desc = MAPPER.readValue(text, DumpDescription.class);
+            if (desc == null) {
+                return fail(err, source, "invalid description: empty");
+            }
         } catch (JsonProcessingException e) {
             return fail(err, source, jsonProblem(e));
         } catch (IOException e) {
@@ -179,7 +193,7 @@ final class SynthCommand implements Callable<Integer> {
         if (cut > 0) {
             message = message.substring(0, cut);
         }
-        message = message.replaceAll("\\s+", " ").replaceAll("`ringtool\\.core\\.synth\\.", "`");
+        message = message.replaceAll("\\s*\\(start marker at .*?\\]\\)", "").replaceAll("\\s+", " ").replaceAll("`ringtool\\.core\\.synth\\.", "`");
         String where = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             where = " at " + m.getPath().stream()

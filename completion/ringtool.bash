@@ -292,7 +292,7 @@ function _picocli_ringtool_synth() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'-o' '--output' '--from-dump' '--layout' '--header-size'"
-  local layout_option_args=("SINGLE" "UIO_PAIR" "DOUBLE_MAPPED" "AUTO") # --layout values
+  local LAYOUT_option_args=("SINGLE" "UIO_PAIR" "DOUBLE_MAPPED" "AUTO") # --layout values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -311,7 +311,7 @@ function _picocli_ringtool_synth() {
       ;;
     '--layout')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${layout_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${LAYOUT_option_args[@]}" ) )
       return $?
       ;;
     '--header-size')

@@ -50,10 +50,11 @@ import ringtool.core.synth.Synthesizer;
             "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ringtool synth samples/wrapped-packet.json -o /tmp/wrapped.bin && ringtool inspect /tmp/wrapped.bin",
+            "  ringtool synth samples/full.json -o full.bin && ringtool inspect full.bin",
             "  ringtool synth --from-dump samples/balloon-uio-pair.bin > balloon.json",
-            "  ringtool synth --from-dump dump.bin | jq '.rings[0].packets[3].damage = {\"len8\": 0}'"
-                    + " | ringtool synth - -o bad.bin"})
+            "  ringtool synth --from-dump d.bin \\",
+            "    | jq '.rings[0].packets[0].damage={\"len8\":0}' \\",
+            "    | ringtool synth - -o bad.bin"})
 final class SynthCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DESC", arity = "0..1",
@@ -69,7 +70,8 @@ final class SynthCommand implements Callable<Integer> {
     Path fromDump;
 
     @Option(names = "--layout", defaultValue = "auto", converter = InspectCommand.LayoutConverter.class,
-            description = "With --from-dump: how the dump holds its ring(s) (default: ${DEFAULT-VALUE}).")
+            paramLabel = "LAYOUT", description = "With --from-dump: how the dump holds its ring(s): auto, single, uio-pair, double-mapped"
+                    + " (default: ${DEFAULT-VALUE}).")
     Layout layout;
 
     @Option(names = "--header-size", defaultValue = "4096", converter = Numbers.class, paramLabel = "BYTES",

@@ -85,9 +85,11 @@ public final class Describer {
                 && start % PacketDescriptor.ALIGNMENT == 0;
         List<PacketDescription> packets = new ArrayList<>();
         long cursor = walkable ? start : 0;
-        long used = 0;
+        long first = cursor;
         if (walkable) {
             int data = (int) (ring.fileOffset() + ring.headerSize());
+            List<PacketDescription> pending = new ArrayList<>();
+            long used = 0;
             for (Packet p : ring.packets()) {
                 PacketDescriptor d = p.descriptor();
                 if (p.offset() != cursor || d.offset8() < 2 || d.offset8() > d.len8()
@@ -98,10 +100,41 @@ public final class Describer {
                 long expectedTrailer = PacketDescriptor.expectedTrailer(p.offset());
                 Damage damage = p.trailer() == expectedTrailer ? null
                         : new Damage(null, null, null, null, p.trailer(), null);
-                packets.add(packet(d, bytes, p.payloadLength(), damage));
+                pending.add(packet(d, bytes, p.payloadLength(), damage, null));
                 used += d.footprint();
                 cursor = (cursor + d.footprint()) % ds;
             }
+            // Packets already read lie behind the read index, each trailer holding its start (Linux and Hyper-V
+            // write it; QEMU does not): follow them back as long as they chain exactly and fit the ring once.
+            long back = start;
+            while (true) {
+                long trailer = u64(read(dump, data, ds, Math.floorMod(back - PacketDescriptor.TRAILER_SIZE, ds),
+                        PacketDescriptor.TRAILER_SIZE), 0);
+                long prev = trailer >>> 32;
+                if ((trailer & 0xFFFF_FFFFL) != 0 || prev >= ds || prev % PacketDescriptor.ALIGNMENT != 0) {
+                    break;
+                }
+                byte[] head = read(dump, data, ds, prev, PacketDescriptor.SIZE);
+                PacketDescriptor d = new PacketDescriptor((int) u16(head, PacketDescriptor.TYPE_OFFSET),
+                        (int) u16(head, PacketDescriptor.OFFSET8_OFFSET), (int) u16(head, PacketDescriptor.LEN8_OFFSET),
+                        (int) u16(head, PacketDescriptor.FLAGS_OFFSET), u64(head, PacketDescriptor.TRANSACTION_ID_OFFSET));
+                long footprint = Math.floorMod(back - prev, ds);
+                if (footprint == 0 || d.footprint() != footprint || d.offset8() < 2 || d.offset8() > d.len8()
+                        || used + footprint > ds) {
+                    break;
+                }
+                byte[] bytes = read(dump, data, ds, prev, (int) d.lengthBytes());
+                int end = bytes.length;
+                while (end > d.payloadOffset() && end > bytes.length - PacketDescriptor.ALIGNMENT + 1
+                        && bytes[end - 1] == 0) {
+                    end--;
+                }
+                packets.add(0, packet(d, bytes, end - d.payloadOffset(), null, "consumed"));
+                used += footprint;
+                back = prev;
+            }
+            first = back;
+            packets.addAll(pending);
         }
         long readIndex = walkable ? start : 0;
         HeaderFields header = new HeaderFields(
@@ -110,11 +143,12 @@ public final class Describer {
                 h.interruptMask() == 0 ? null : h.interruptMask(),
                 h.pendingSendSize() == 0 ? null : h.pendingSendSize(),
                 h.featureBits() == RingHeader.FEATURE_PENDING_SEND_SIZE ? null : h.featureBits());
-        return new RingDescription(ds, walkable && start != 0 ? start : null,
+        return new RingDescription(ds, first != 0 ? first : null,
                 header.equals(HeaderFields.DEFAULTS) ? null : header, packets, null, null);
     }
 
-    private static PacketDescription packet(PacketDescriptor d, byte[] bytes, long payloadLength, Damage damage) {
+    private static PacketDescription packet(PacketDescriptor d, byte[] bytes, long payloadLength, Damage damage,
+                                            String state) {
         int payloadAt = (int) d.payloadOffset();
         byte[] ext = Arrays.copyOfRange(bytes, PacketDescriptor.SIZE, payloadAt);
         byte[] payload = Arrays.copyOfRange(bytes, payloadAt, payloadAt + (int) payloadLength);
@@ -127,7 +161,7 @@ public final class Describer {
         }
         return new PacketDescription(d.type(), d.flags() == 0 ? null : d.flags(), d.transactionId(),
                 counting ? null : HexFormat.of().formatHex(payload), counting ? new Fill(payload.length, null) : null,
-                xfer, gpa, rawExt, null, damage);
+                xfer, gpa, rawExt, state, damage);
     }
 
     /** The structured form, or null when it would not rebuild these exact bytes. */

@@ -140,6 +140,30 @@ class SynthesizerTest {
     }
 
     @Test
+    void describingFollowsTheTrailersBackThroughConsumedPackets() throws Exception {
+        RingBuilder b = new RingBuilder(4096).startAt(4000).inband(1, new byte[50]).inband(2, (byte) 7);
+        byte[] dump = b.readIndex(b.cursor()).inband(3, (byte) 8).build();
+        DumpDescription d = Describer.describe(dump, new FramingOptions(Layout.SINGLE, 4096, null));
+        RingDescription ring = d.rings().get(0);
+        assertEquals(4000L, ring.start());
+        assertEquals(List.of("consumed", "consumed", "pending"),
+                ring.packets().stream().map(p -> p.state() == null ? "pending" : p.state()).toList());
+        assertEquals(null, ring.patches());
+        assertArrayEquals(dump, Synthesizer.write(d));
+    }
+
+    @Test
+    void zeroTrailersStopTheWalkBackAndTheBytesBecomePatches() throws Exception {
+        RingBuilder b = new RingBuilder(4096).startAt(64)
+                .raw(new byte[] {6, 0, 2, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0}, 0);
+        byte[] dump = b.readIndex(b.cursor()).build();
+        DumpDescription d = Describer.describe(dump, new FramingOptions(Layout.SINGLE, 4096, null));
+        assertEquals(List.of(), d.rings().get(0).packets());
+        assertEquals(List.of(new Patch(64, "0600020002000000" + "01")), d.rings().get(0).patches());
+        assertArrayEquals(dump, Synthesizer.write(d));
+    }
+
+    @Test
     void packetsThatWouldLeaveLessThanEightBytesFreeAreRefused() {
         SynthException e = assertThrows(SynthException.class,
                 () -> Synthesizer.write(single(4096, null, null, inband(1, "00".repeat(4096 - 24)))));

@@ -1,6 +1,14 @@
 package ringtool.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -81,9 +90,17 @@ final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** snake_case JSON onto the core's plain records; unknown fields are errors, so typos do not pass silently. */
+    /**
+     * snake_case JSON onto the core's plain records; unknown fields are errors, so typos do not pass silently.
+     * Longs are u64 on the wire (transaction ids and trailers use all 64 bits) and may be given as "0x..." strings.
+     */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new SimpleModule("u64")
+                    .addSerializer(Long.class, new U64Serializer())
+                    .addSerializer(long.class, new U64Serializer())
+                    .addDeserializer(Long.class, new U64Deserializer())
+                    .addDeserializer(long.class, new U64Deserializer()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -206,6 +223,44 @@ final class SynthCommand implements Callable<Integer> {
             where += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
         return "invalid description: " + message + where;
+    }
+
+    static final class U64Serializer extends JsonSerializer<Long> {
+        @Override
+        public void serialize(Long value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            if (value < 0) {
+                g.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+            } else {
+                g.writeNumber(value);
+            }
+        }
+    }
+
+    static final class U64Deserializer extends JsonDeserializer<Long> {
+        private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(64);
+
+        @Override
+        public Long deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                String text = p.getText().strip();
+                if (text.startsWith("0x") || text.startsWith("0X")) {
+                    try {
+                        return Long.parseUnsignedLong(text.substring(2).replace("_", ""), 16);
+                    } catch (NumberFormatException e) {
+                        return (Long) ctx.handleWeirdStringValue(Long.class, text, "not a u64 in hex");
+                    }
+                }
+                return (Long) ctx.handleWeirdStringValue(Long.class, text, "expected a number or \"0x...\"");
+            }
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+                return (Long) ctx.handleUnexpectedToken(Long.class, p);
+            }
+            BigInteger v = p.getBigIntegerValue();
+            if (v.compareTo(LIMIT) >= 0 || v.compareTo(BigInteger.valueOf(Long.MIN_VALUE)) < 0) {
+                return (Long) ctx.handleWeirdNumberValue(Long.class, v, "beyond 64 bits");
+            }
+            return v.longValue();
+        }
     }
 
     static String ioProblem(IOException e) {

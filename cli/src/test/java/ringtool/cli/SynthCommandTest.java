@@ -87,6 +87,20 @@ class SynthCommandTest {
     }
 
     @Test
+    void u64FieldsUseAll64BitsAndAcceptHex() throws Exception {
+        Path desc = write("u64.json", """
+                {"rings": [{"data_size": "0x1000", "packets": [{"type": 6, "transaction_id": 18446744073709551615,
+                  "damage": {"trailer": "0xffffffff00000000"}}]}]}
+                """);
+        Path bin = tmp.resolve("u64.bin");
+        assertEquals(0, SamplesGoldenTest.ringtool("synth", desc.toString(), "-o", bin.toString()).exitCode());
+        Run described = SamplesGoldenTest.ringtool("synth", "--from-dump", bin.toString());
+        JsonNode packet = SynthCommand.MAPPER.readTree(described.stdout()).at("/rings/0/packets/0");
+        assertEquals("18446744073709551615", packet.get("transaction_id").toString());
+        assertEquals("18446744069414584320", packet.at("/damage/trailer").toString());
+    }
+
+    @Test
     void fromDumpOfAFileTooSmallForARingIsExitThree() throws Exception {
         Path tiny = tmp.resolve("tiny.bin");
         Files.write(tiny, new byte[100]);

@@ -44,6 +44,7 @@ import ringtool.output.TextOptions;
             "  ringtool inspect --layout uio-pair --format json ring > ring.json",
             "  ringtool inspect --model all --pkt-buffer-size balloon-5.14 inbound.bin",
             "  ringtool inspect --history --layout uio-pair ring",
+            "  ringtool inspect --format sarif --fail-on never dumps/*.bin > ringtool.sarif",
             "  ringtool inspect --read-index 0x7a8 --format jsonl vmcore-ring.bin | jq -c 'select(.record==\"finding\")'"})
 final class InspectCommand implements Callable<Integer> {
 
@@ -51,7 +52,7 @@ final class InspectCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
-            description = "Output format: text, json, jsonl (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--layout", defaultValue = "auto", converter = LayoutConverter.class,
@@ -184,7 +185,7 @@ final class InspectCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new CommandLine.TypeConversionException("expected text, json or jsonl, got '" + value + "'");
+            throw new CommandLine.TypeConversionException("expected text, json, jsonl or sarif, got '" + value + "'");
         }
     }
 

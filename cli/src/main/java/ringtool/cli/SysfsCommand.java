@@ -53,7 +53,7 @@ final class SysfsCommand implements Callable<Integer> {
     List<Path> dirs;
 
     @Option(names = "--format", defaultValue = "text", converter = InspectCommand.FormatConverter.class,
-            description = "Output format: text, json, jsonl (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--ring", paramLabel = "FILE",

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The {@code --format} values. */
 public enum Format {
-    TEXT, JSON, JSONL;
+    TEXT, JSON, JSONL, SARIF;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +16,7 @@ public enum Format {
             case TEXT -> new TextWriter(out, text);
             case JSON -> new JsonWriter(out);
             case JSONL -> new JsonlWriter(out);
+            case SARIF -> new SarifWriter(out);
         };
     }
 }

@@ -23,6 +23,7 @@ public interface SysfsWriter {
             case TEXT -> new SysfsTextWriter(out);
             case JSON -> new SysfsJsonWriter(out, false);
             case JSONL -> new SysfsJsonWriter(out, true);
+            case SARIF -> new SysfsSarifWriter(out);
         };
     }
 }

@@ -51,7 +51,7 @@ public final class Framer {
         List<String> rejected = new ArrayList<>();
         if (!options.headerSizeFixed() && options.headerSize() == FramingOptions.DEFAULT_HEADER_SIZE) {
             String gap = largeHeaderGap(src, 0);
-            if (gap == null) {
+            if (gap == null && !packetsBehindSmallHeader(src)) {
                 FramedInput f = tryLayouts(src, options.withHeaderSize(FramingOptions.LARGE_HEADER_SIZE), rejected, true);
                 if (f != null) {
                     return f;
@@ -235,6 +235,37 @@ public final class Framer {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether, read with a 4096-byte header, the ring at 0 shows a packet where its indices say one is: the trailer
+     * just before the write index holding the start of a packet that ends there. Then the zeros after the host's
+     * page are the start of a data area the writer has not reached, not the rest of a 64 KiB header page.
+     */
+    private static boolean packetsBehindSmallHeader(ByteSource src) {
+        long size = src.size();
+        long[] dataSizes = size % 2 == 0 ? new long[] {size - MIN_DATA, size / 2 - MIN_DATA}
+                : new long[] {size - MIN_DATA};
+        RingHeader h = RingHeader.parse(src, 0);
+        for (long data : dataSizes) {
+            long w = h.writeIndex();
+            if (data <= 0 || w >= data || w % PacketDescriptor.ALIGNMENT != 0 || (w == 0 && h.readIndex() == 0)) {
+                continue;
+            }
+            long base = RingHeader.HOST_PAGE_SIZE;
+            // Aligned indices keep the trailer inside the area; a descriptor across the end is left unjudged.
+            long trailer = src.u64(base + (w + data - PacketDescriptor.TRAILER_SIZE) % data);
+            long start = trailer >>> 32;
+            if ((trailer & 0xFFFF_FFFFL) != 0 || start + PacketDescriptor.SIZE > data
+                    || start % PacketDescriptor.ALIGNMENT != 0) {
+                continue;
+            }
+            PacketDescriptor d = PacketDescriptor.parse(src, base + start);
+            if (d.len8() >= 2 && (start + d.footprint()) % data == w) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unused(ByteSource src, long at) {

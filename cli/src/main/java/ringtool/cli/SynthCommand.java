@@ -1,0 +1,272 @@
+package ringtool.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ringtool.core.report.ExitCode;
+import ringtool.core.source.FramingOptions;
+import ringtool.core.source.Layout;
+import ringtool.core.synth.Describer;
+import ringtool.core.synth.DumpDescription;
+import ringtool.core.synth.SynthException;
+import ringtool.core.synth.Synthesizer;
+
+/** {@code ringtool synth}: a dump from a layout description, or the description of a dump. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = {
+            "Write a ring dump from a JSON layout description: layout (single, uio-pair, double-mapped), header and"
+                    + " data sizes, header fields, and the packets in writing order. Packets are laid out as the Linux"
+                    + " writer lays them out (len8, offset8, padding, trailer start<<32, write index past the last"
+                    + " trailer), so a description without damage gives a dump without findings.",
+            "Damage is planted on purpose: per packet (\"damage\": type, offset8, len8, flags, trailer,"
+                    + " range_count), in the header fields (write_index, read_index, interrupt_mask,"
+                    + " pending_send_size, feature_bits), as packets left before the read index (\"state\":"
+                    + " \"consumed\") or after the write index (\"unpublished\"), or as raw byte patches.",
+            "With --from-dump, write the description of an existing dump instead: synthesizing it gives back the"
+                    + " same bytes. See samples/*.json for descriptions of every kind."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the dump (or description) was written",
+            "2:usage error (unknown option, missing argument)",
+            "3:the description or dump could not be read, or describes something that cannot be written",
+            "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ringtool synth samples/full.json -o full.bin && ringtool inspect full.bin",
+            "  ringtool synth --from-dump samples/balloon-uio-pair.bin > balloon.json",
+            "  ringtool synth --from-dump d.bin \\",
+            "    | jq '.rings[0].packets[0].damage={\"len8\":0}' \\",
+            "    | ringtool synth - -o bad.bin"})
+final class SynthCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DESC", arity = "0..1",
+            description = "Layout description (JSON); '-' reads it from stdin.")
+    String description;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write the dump (or, with --from-dump, the description; default stdout).")
+    Path output;
+
+    @Option(names = "--from-dump", paramLabel = "FILE",
+            description = "Describe this dump instead of writing one.")
+    Path fromDump;
+
+    @Option(names = "--layout", defaultValue = "auto", converter = InspectCommand.LayoutConverter.class,
+            paramLabel = "LAYOUT", description = "With --from-dump: how the dump holds its ring(s): auto, single, uio-pair, double-mapped"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Layout layout;
+
+    @Option(names = "--header-size", defaultValue = "4096", converter = Numbers.class, paramLabel = "BYTES",
+            description = "With --from-dump: bytes of header before each data area (default: ${DEFAULT-VALUE}).")
+    long headerSize;
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * snake_case JSON onto the core's plain records; unknown fields are errors, so typos do not pass silently.
+     * Longs are u64 on the wire (transaction ids and trailers use all 64 bits) and may be given as "0x..." strings.
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new SimpleModule("u64")
+                    .addSerializer(Long.class, new U64Serializer())
+                    .addSerializer(long.class, new U64Serializer())
+                    .addDeserializer(Long.class, new U64Deserializer())
+                    .addDeserializer(long.class, new U64Deserializer()))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (fromDump != null) {
+            if (description != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give DESC or --from-dump, not both");
+            }
+            return describe(err);
+        }
+        if (description == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing DESC (or --from-dump FILE)");
+        }
+        if (output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing -o FILE for the dump");
+        }
+        String source = description;
+        byte[] text;
+        try {
+            if ("-".equals(description)) {
+                text = System.in.readAllBytes();
+            } else if (Files.isDirectory(Path.of(description))) {
+                return fail(err, source, "is a directory");
+            } else {
+                text = Files.readAllBytes(Path.of(description));
+            }
+        } catch (IOException e) {
+            return fail(err, source, ioProblem(e));
+        }
+        DumpDescription desc;
+        try {
+            desc = MAPPER.readValue(text, DumpDescription.class);
+            if (desc == null) {
+                return fail(err, source, "invalid description: empty");
+            }
+        } catch (JsonProcessingException e) {
+            return fail(err, source, jsonProblem(e));
+        } catch (IOException e) {
+            return fail(err, source, ioProblem(e));
+        }
+        byte[] bytes;
+        try {
+            bytes = Synthesizer.write(desc);
+        } catch (SynthException e) {
+            return fail(err, source, e.getMessage());
+        }
+        try {
+            Files.write(output, bytes);
+        } catch (IOException e) {
+            return fail(err, output.toString(), ioProblem(e));
+        }
+        return ExitCode.OK;
+    }
+
+    private int describe(PrintWriter err) {
+        String source = fromDump.toString();
+        if (headerSize < 4096 || headerSize % 4096 != 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--header-size must be a multiple of 4096, got " + headerSize);
+        }
+        byte[] dump;
+        try {
+            if (Files.isDirectory(fromDump)) {
+                return fail(err, source, "is a directory");
+            }
+            if (Files.size(fromDump) > Synthesizer.MAX_FILE_SIZE) {
+                return fail(err, source, "larger than the " + Synthesizer.MAX_FILE_SIZE + " bytes synth handles");
+            }
+            dump = Files.readAllBytes(fromDump);
+        } catch (IOException e) {
+            return fail(err, source, ioProblem(e));
+        }
+        DumpDescription desc;
+        try {
+            desc = Describer.describe(dump, new FramingOptions(layout, headerSize, null));
+        } catch (SynthException e) {
+            return fail(err, source, e.getMessage());
+        }
+        try {
+            String json = MAPPER.writeValueAsString(desc) + "\n";
+            if (output == null) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(json);
+                out.flush();
+            } else {
+                Files.writeString(output, json);
+            }
+        } catch (IOException e) {
+            return fail(err, output == null ? "stdout" : output.toString(), ioProblem(e));
+        }
+        return ExitCode.OK;
+    }
+
+    private static int fail(PrintWriter err, String source, String message) {
+        err.println("ringtool synth: " + source + ": " + message);
+        err.flush();
+        return ExitCode.INPUT;
+    }
+
+    /** Jackson's own message without the source dump and the class names, plus where in the JSON. */
+    static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf(" (class ");
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        message = message.replaceAll("\\s*\\(start marker at .*?\\]\\)", "").replaceAll("\\s+", " ").replaceAll("`ringtool\\.core\\.synth\\.", "`");
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = " at " + m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        }
+        if (e.getLocation() != null) {
+            where += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return "invalid description: " + message + where;
+    }
+
+    static final class U64Serializer extends JsonSerializer<Long> {
+        @Override
+        public void serialize(Long value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            if (value < 0) {
+                g.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+            } else {
+                g.writeNumber(value);
+            }
+        }
+    }
+
+    static final class U64Deserializer extends JsonDeserializer<Long> {
+        private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(64);
+
+        @Override
+        public Long deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                String text = p.getText().strip();
+                if (text.startsWith("0x") || text.startsWith("0X")) {
+                    try {
+                        return Long.parseUnsignedLong(text.substring(2).replace("_", ""), 16);
+                    } catch (NumberFormatException e) {
+                        return (Long) ctx.handleWeirdStringValue(Long.class, text, "not a u64 in hex");
+                    }
+                }
+                return (Long) ctx.handleWeirdStringValue(Long.class, text, "expected a number or \"0x...\"");
+            }
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+                return (Long) ctx.handleUnexpectedToken(Long.class, p);
+            }
+            BigInteger v = p.getBigIntegerValue();
+            if (v.compareTo(LIMIT) >= 0 || v.compareTo(BigInteger.valueOf(Long.MIN_VALUE)) < 0) {
+                return (Long) ctx.handleWeirdNumberValue(Long.class, v, "beyond 64 bits");
+            }
+            return v.longValue();
+        }
+    }
+
+    static String ioProblem(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,82 @@
+package ringtool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ringtool.core.rules.Rules;
+
+/** The checked-in man pages and completion script are what the picocli model generates today. */
+class DocsTest {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final String REGENERATE = " is stale: run samples/regenerate";
+    private static Map<String, String> generated;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        generated = Docs.generate();
+        if (Boolean.getBoolean("ringtool.update")) {
+            try (Stream<Path> old = Files.list(ROOT.resolve("man"))) {
+                for (Path p : old.filter(p -> p.toString().endsWith(".1")).toList()) {
+                    Files.delete(p);
+                }
+            }
+            Docs.write(ROOT);
+        }
+    }
+
+    @Test
+    void everyGeneratedFileIsCheckedInUnchanged() throws Exception {
+        for (Map.Entry<String, String> e : generated.entrySet()) {
+            Path p = ROOT.resolve(e.getKey());
+            assertTrue(Files.exists(p), e.getKey() + " is missing: run samples/regenerate");
+            assertEquals(e.getValue(), Files.readString(p, StandardCharsets.UTF_8), e.getKey() + REGENERATE);
+        }
+    }
+
+    @Test
+    void noCheckedInManPageIsLeftOverFromARemovedCommand() throws Exception {
+        try (Stream<Path> pages = Files.list(ROOT.resolve("man"))) {
+            TreeSet<String> onDisk = pages.map(p -> "man/" + p.getFileName()).filter(n -> n.endsWith(".1"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            TreeSet<String> expected = generated.keySet().stream().filter(n -> n.startsWith("man/"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(expected, onDisk);
+        }
+    }
+
+    @Test
+    void thereIsAPagePerSubcommand() {
+        for (String sub : RingtoolCommand.commandLine().getSubcommands().keySet()) {
+            if (!sub.equals("help")) {
+                assertTrue(generated.containsKey("man/ringtool-" + sub + ".1"), sub);
+            }
+        }
+    }
+
+    @Test
+    void theTopPageListsEveryRuleAndTheExitStatus() {
+        String page = generated.get("man/ringtool.1");
+        for (var r : Rules.all()) {
+            assertTrue(page.contains(r.id().replace("-", "\\-")) || page.contains(r.id()), r.id());
+        }
+        assertTrue(page.contains(".SH \"EXIT STATUS\""), "EXIT STATUS section");
+        assertTrue(page.contains(".SH \"GETTING DUMPS\""), "GETTING DUMPS section");
+    }
+
+    @Test
+    void completionOffersTheSubcommands() {
+        String bash = generated.get("completion/ringtool.bash");
+        assertTrue(bash.contains("complete -F _complete_ringtool"), "registers a completion function");
+        assertTrue(bash.contains("synth") && bash.contains("inspect") && bash.contains("checks"));
+    }
+}

@@ -1,0 +1,412 @@
+package ringtool.core.synth;
+
+import java.io.ByteArrayOutputStream;
+import java.util.HexFormat;
+import java.util.List;
+import ringtool.core.format.GpaDirectHeader;
+import ringtool.core.format.GpaRange;
+import ringtool.core.format.PacketDescriptor;
+import ringtool.core.format.PacketType;
+import ringtool.core.format.RingHeader;
+import ringtool.core.format.TransferPageHeader;
+import ringtool.core.format.TransferPageRange;
+import ringtool.core.source.Layout;
+
+/**
+ * Writes a {@link DumpDescription} as the bytes of a dump. Packets are laid out as {@code hv_ringbuffer_write}
+ * does (vmbus-ring.md §3.2): descriptor with {@code offset8 = (16 + extended header) / 8} and
+ * {@code len8 = ALIGN(offset8 * 8 + payload, 8) / 8}, payload, zero padding, trailer {@code start << 32}, every
+ * write wrapping at the end of the data area; the write index ends past the last trailer. Damage and patches are
+ * applied afterwards, so a description without them yields a ring without findings.
+ */
+public final class Synthesizer {
+
+    /** Dumps are built in memory: a bound that keeps a typo in a size from asking for gigabytes. */
+    public static final long MAX_FILE_SIZE = 256L << 20;
+    private static final long U16 = 0xFFFF;
+    private static final long U32 = 0xFFFF_FFFFL;
+
+    private Synthesizer() {
+    }
+
+    public static byte[] write(DumpDescription d) throws SynthException {
+        Layout layout = layout(d.layout());
+        long headerSize = d.headerSize() == null ? RingHeader.HOST_PAGE_SIZE : d.headerSize();
+        if (headerSize < RingHeader.HOST_PAGE_SIZE || headerSize % RingHeader.HOST_PAGE_SIZE != 0) {
+            throw new SynthException("header_size must be a multiple of 4096, got " + headerSize);
+        }
+        List<RingDescription> rings = d.rings() == null ? List.of() : d.rings();
+        int expected = layout == Layout.UIO_PAIR ? 2 : 1;
+        if (rings.size() != expected) {
+            throw new SynthException("layout " + layout.id() + " takes " + expected + " ring(s), got " + rings.size());
+        }
+        if (layout == Layout.UIO_PAIR && rings.get(0).dataSize() != rings.get(1).dataSize()) {
+            throw new SynthException("uio-pair: both rings need the same data_size, got " + rings.get(0).dataSize()
+                    + " and " + rings.get(1).dataSize());
+        }
+        if (d.secondCopyPatches() != null && !d.secondCopyPatches().isEmpty() && layout != Layout.DOUBLE_MAPPED) {
+            throw new SynthException("second_copy_patches needs layout double-mapped");
+        }
+        long dataSize = rings.get(0).dataSize();
+        if (dataSize <= 0 || dataSize % PacketDescriptor.ALIGNMENT != 0) {
+            throw new SynthException("data_size must be a positive multiple of 8, got " + dataSize);
+        }
+        long ringBytes = headerSize + dataSize;
+        long total = layout == Layout.UIO_PAIR ? 2 * ringBytes
+                : layout == Layout.DOUBLE_MAPPED ? ringBytes + dataSize : ringBytes;
+        if (total > MAX_FILE_SIZE) {
+            throw new SynthException("the dump would be " + total + " bytes, more than the limit of " + MAX_FILE_SIZE);
+        }
+        byte[] out = new byte[(int) total];
+        for (int i = 0; i < rings.size(); i++) {
+            String name = layout == Layout.UIO_PAIR ? (i == 0 ? "outbound" : "inbound") : "ring";
+            new RingWriter(name, rings.get(i), out, (int) (i * ringBytes), (int) headerSize).write();
+        }
+        if (layout == Layout.DOUBLE_MAPPED) {
+            System.arraycopy(out, (int) headerSize, out, (int) ringBytes, (int) dataSize);
+            if (d.secondCopyPatches() != null) {
+                for (Patch p : d.secondCopyPatches()) {
+                    byte[] bytes = hex(p.hex(), "second_copy_patches");
+                    if (p.offset() < 0 || p.offset() + bytes.length > dataSize) {
+                        throw new SynthException("second_copy_patches: " + bytes.length + " bytes at " + p.offset()
+                                + " do not fit a data area of " + dataSize);
+                    }
+                    System.arraycopy(bytes, 0, out, (int) (ringBytes + p.offset()), bytes.length);
+                }
+            }
+        }
+        return out;
+    }
+
+    static Layout layout(String id) throws SynthException {
+        String value = id == null ? "single" : id;
+        for (Layout l : Layout.values()) {
+            if (l != Layout.AUTO && l.id().equals(value)) {
+                return l;
+            }
+        }
+        throw new SynthException("layout must be single, uio-pair or double-mapped, got '" + value + "'");
+    }
+
+    static byte[] hex(String text, String field) throws SynthException {
+        String clean = text == null ? "" : text.replaceAll("[\\s:]", "");
+        try {
+            return HexFormat.of().parseHex(clean);
+        } catch (IllegalArgumentException e) {
+            throw new SynthException(field + ": not an even number of hex digits: '" + abbreviate(clean) + "'");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+
+    /** Lays out one ring into {@code out} at {@code base}. */
+    private static final class RingWriter {
+        private final String name;
+        private final RingDescription ring;
+        private final byte[] out;
+        private final int base;
+        private final int headerSize;
+        private final long dataSize;
+
+        RingWriter(String name, RingDescription ring, byte[] out, int base, int headerSize) {
+            this.name = name;
+            this.ring = ring;
+            this.out = out;
+            this.base = base;
+            this.headerSize = headerSize;
+            this.dataSize = ring.dataSize();
+        }
+
+        void write() throws SynthException {
+            long start = ring.start() == null ? 0 : ring.start();
+            if (start < 0 || start >= dataSize || start % PacketDescriptor.ALIGNMENT != 0) {
+                throw fail("start must be a multiple of 8 below data_size " + dataSize + ", got " + start);
+            }
+            HeaderFields h = ring.header() == null ? HeaderFields.DEFAULTS : ring.header();
+            long cursor = start;
+            long written = 0;
+            Long readIndex = null;
+            Long writeIndex = null;
+            int phase = 0;
+            List<PacketDescription> packets = ring.packets() == null ? List.of() : ring.packets();
+            for (int i = 0; i < packets.size(); i++) {
+                PacketDescription p = packets.get(i);
+                int state = state(p.state(), i);
+                if (state < phase) {
+                    throw fail("packet " + i + ": " + p.state() + " packets must come before the "
+                            + (phase == 1 ? "pending" : "unpublished") + " ones");
+                }
+                if (state >= 1 && readIndex == null) {
+                    readIndex = cursor;
+                }
+                if (state == 2 && writeIndex == null) {
+                    writeIndex = cursor;
+                }
+                phase = state;
+                byte[] packet = encode(p, i);
+                long footprint = packet.length + PacketDescriptor.TRAILER_SIZE;
+                written += footprint;
+                if (written > dataSize) {
+                    throw fail("packet " + i + ": the packets need more than the " + dataSize
+                            + " bytes of the data area");
+                }
+                put(cursor, packet);
+                long trailer = p.damage() != null && p.damage().trailer() != null
+                        ? p.damage().trailer() : PacketDescriptor.expectedTrailer(cursor);
+                putU64(cursor + packet.length, trailer);
+                cursor = (cursor + footprint) % dataSize;
+            }
+            if (readIndex == null) {
+                readIndex = cursor;
+            }
+            if (writeIndex == null) {
+                writeIndex = cursor;
+            }
+            long pending = Math.floorMod(writeIndex - readIndex, dataSize);
+            if (pending == 0 && packets.stream().anyMatch(p -> state(p.state(), 0) == 1)) {
+                pending = dataSize;
+            }
+            if (pending > dataSize - PacketDescriptor.ALIGNMENT) {
+                // hv_ringbuffer_write refuses a packet that would leave less than 8 bytes free: read == write
+                // must keep meaning empty.
+                throw fail("the pending packets take " + pending + " bytes; a writer leaves at least 8 of the "
+                        + dataSize + " free");
+            }
+            int hdr = base;
+            putHeaderU32(hdr, RingHeader.WRITE_INDEX_OFFSET, h.writeIndex() == null ? writeIndex : h.writeIndex(),
+                    "write_index");
+            putHeaderU32(hdr, RingHeader.READ_INDEX_OFFSET, h.readIndex() == null ? readIndex : h.readIndex(),
+                    "read_index");
+            putHeaderU32(hdr, RingHeader.INTERRUPT_MASK_OFFSET, orElse(h.interruptMask(), 0), "interrupt_mask");
+            putHeaderU32(hdr, RingHeader.PENDING_SEND_SIZE_OFFSET, orElse(h.pendingSendSize(), 0),
+                    "pending_send_size");
+            putHeaderU32(hdr, RingHeader.FEATURE_BITS_OFFSET,
+                    orElse(h.featureBits(), RingHeader.FEATURE_PENDING_SEND_SIZE), "feature_bits");
+            if (ring.headerPatches() != null) {
+                for (Patch patch : ring.headerPatches()) {
+                    byte[] bytes = hex(patch.hex(), name + ": header_patches");
+                    if (patch.offset() < 0 || patch.offset() + bytes.length > headerSize) {
+                        throw fail("header_patches: " + bytes.length + " bytes at " + patch.offset()
+                                + " do not fit a header of " + headerSize);
+                    }
+                    System.arraycopy(bytes, 0, out, base + (int) patch.offset(), bytes.length);
+                }
+            }
+            if (ring.patches() != null) {
+                for (Patch patch : ring.patches()) {
+                    byte[] bytes = hex(patch.hex(), name + ": patches");
+                    if (patch.offset() < 0 || patch.offset() >= dataSize || bytes.length > dataSize) {
+                        throw fail("patches: " + bytes.length + " bytes at " + patch.offset()
+                                + " do not fit a data area of " + dataSize);
+                    }
+                    put(patch.offset(), bytes);
+                }
+            }
+        }
+
+        private static long orElse(Long value, long otherwise) {
+            return value == null ? otherwise : value;
+        }
+
+        private static int state(String state, int index) {
+            if (state == null || state.equals("pending")) {
+                return 1;
+            }
+            return switch (state) {
+                case "consumed" -> 0;
+                case "unpublished" -> 2;
+                default -> -1;
+            };
+        }
+
+        private byte[] encode(PacketDescription p, int i) throws SynthException {
+            String what = "packet " + i;
+            if (state(p.state(), i) < 0) {
+                throw fail(what + ": state must be consumed, pending or unpublished, got '" + p.state() + "'");
+            }
+            checkRange(what, "type", p.type(), U16);
+            int flags = p.flags() == null ? 0 : p.flags();
+            checkRange(what, "flags", flags, U16);
+            byte[] ext = extendedHeader(p, what);
+            byte[] payload = payload(p, what);
+            int offset = PacketDescriptor.SIZE + ext.length;
+            long total = align(offset + (long) payload.length);
+            if (total / PacketDescriptor.ALIGNMENT > U16) {
+                throw fail(what + ": " + total + " bytes do not fit len8 (at most 65535 x 8)");
+            }
+            ByteArrayOutputStream b = new ByteArrayOutputStream((int) total);
+            byte[] desc = new byte[PacketDescriptor.SIZE];
+            le(desc, PacketDescriptor.TYPE_OFFSET, p.type(), 2);
+            le(desc, PacketDescriptor.OFFSET8_OFFSET, offset / PacketDescriptor.ALIGNMENT, 2);
+            le(desc, PacketDescriptor.LEN8_OFFSET, total / PacketDescriptor.ALIGNMENT, 2);
+            le(desc, PacketDescriptor.FLAGS_OFFSET, flags, 2);
+            le(desc, PacketDescriptor.TRANSACTION_ID_OFFSET, p.transactionId() == null ? 0 : p.transactionId(), 8);
+            b.writeBytes(desc);
+            b.writeBytes(ext);
+            b.writeBytes(payload);
+            byte[] packet = new byte[(int) total];
+            System.arraycopy(b.toByteArray(), 0, packet, 0, b.size());
+            Damage d = p.damage();
+            if (d != null) {
+                if (d.type() != null) {
+                    checkRange(what, "damage.type", d.type(), U16);
+                    le(packet, PacketDescriptor.TYPE_OFFSET, d.type(), 2);
+                }
+                if (d.offset8() != null) {
+                    checkRange(what, "damage.offset8", d.offset8(), U16);
+                    le(packet, PacketDescriptor.OFFSET8_OFFSET, d.offset8(), 2);
+                }
+                if (d.len8() != null) {
+                    checkRange(what, "damage.len8", d.len8(), U16);
+                    le(packet, PacketDescriptor.LEN8_OFFSET, d.len8(), 2);
+                }
+                if (d.flags() != null) {
+                    checkRange(what, "damage.flags", d.flags(), U16);
+                    le(packet, PacketDescriptor.FLAGS_OFFSET, d.flags(), 2);
+                }
+                if (d.rangeCount() != null) {
+                    checkRange(what, "damage.range_count", d.rangeCount(), U32);
+                    if (packet.length < TransferPageHeader.RANGE_COUNT_OFFSET + Integer.BYTES) {
+                        throw fail(what + ": damage.range_count needs an extended header");
+                    }
+                    // Types 7 and 9 keep range_cnt at the same offset (+20).
+                    le(packet, TransferPageHeader.RANGE_COUNT_OFFSET, d.rangeCount(), 4);
+                }
+            }
+            return packet;
+        }
+
+        private byte[] extendedHeader(PacketDescription p, String what) throws SynthException {
+            int given = (p.transferPages() != null ? 1 : 0) + (p.gpaDirect() != null ? 1 : 0)
+                    + (p.extendedHeader() != null ? 1 : 0);
+            if (given > 1) {
+                throw fail(what + ": give at most one of transfer_pages, gpa_direct and extended_header");
+            }
+            if (p.extendedHeader() != null) {
+                byte[] raw = hex(p.extendedHeader(), name + ": " + what + ": extended_header");
+                if (raw.length % PacketDescriptor.ALIGNMENT != 0) {
+                    throw fail(what + ": extended_header must be a multiple of 8 bytes, got " + raw.length);
+                }
+                return raw;
+            }
+            if (p.transferPages() != null) {
+                TransferPages t = p.transferPages();
+                List<TransferPages.Range> ranges = t.ranges() == null ? List.of() : t.ranges();
+                int size = TransferPageHeader.RANGES_OFFSET - PacketDescriptor.SIZE
+                        + ranges.size() * TransferPageRange.SIZE;
+                byte[] ext = new byte[size];
+                int rel = -PacketDescriptor.SIZE;
+                checkRange(what, "transfer_pages.pageset_id", t.pagesetId(), U16);
+                le(ext, rel + TransferPageHeader.PAGESET_ID_OFFSET, t.pagesetId(), 2);
+                int owns = t.senderOwns() == null ? 0 : t.senderOwns();
+                checkRange(what, "transfer_pages.sender_owns", owns, 0xFF);
+                ext[rel + TransferPageHeader.SENDER_OWNS_OFFSET] = (byte) owns;
+                le(ext, rel + TransferPageHeader.RANGE_COUNT_OFFSET, ranges.size(), 4);
+                int at = rel + TransferPageHeader.RANGES_OFFSET;
+                for (TransferPages.Range r : ranges) {
+                    checkRange(what, "transfer_pages byte_count", r.byteCount(), U32);
+                    checkRange(what, "transfer_pages byte_offset", r.byteOffset(), U32);
+                    le(ext, at + TransferPageRange.BYTE_COUNT_OFFSET, r.byteCount(), 4);
+                    le(ext, at + TransferPageRange.BYTE_OFFSET_OFFSET, r.byteOffset(), 4);
+                    at += TransferPageRange.SIZE;
+                }
+                return ext;
+            }
+            if (p.gpaDirect() != null) {
+                List<GpaDirect.Range> ranges = p.gpaDirect().ranges() == null ? List.of() : p.gpaDirect().ranges();
+                int rel = -PacketDescriptor.SIZE;
+                long size = GpaDirectHeader.RANGES_OFFSET - PacketDescriptor.SIZE;
+                for (GpaDirect.Range r : ranges) {
+                    size += GpaRange.PFN_ARRAY_OFFSET + (long) (r.pfns() == null ? 0 : r.pfns().size())
+                            * GpaRange.PFN_SIZE;
+                }
+                if (size > U16 * PacketDescriptor.ALIGNMENT) {
+                    throw fail(what + ": gpa_direct ranges take " + size + " bytes, more than a packet holds");
+                }
+                byte[] ext = new byte[(int) align(size)];
+                le(ext, rel + GpaDirectHeader.RANGE_COUNT_OFFSET, ranges.size(), 4);
+                int at = rel + GpaDirectHeader.RANGES_OFFSET;
+                for (GpaDirect.Range r : ranges) {
+                    checkRange(what, "gpa_direct byte_count", r.byteCount(), U32);
+                    checkRange(what, "gpa_direct byte_offset", r.byteOffset(), U32);
+                    le(ext, at + GpaRange.BYTE_COUNT_OFFSET, r.byteCount(), 4);
+                    le(ext, at + GpaRange.BYTE_OFFSET_OFFSET, r.byteOffset(), 4);
+                    at += GpaRange.PFN_ARRAY_OFFSET;
+                    for (long pfn : r.pfns() == null ? List.<Long>of() : r.pfns()) {
+                        le(ext, at, pfn, 8);
+                        at += GpaRange.PFN_SIZE;
+                    }
+                }
+                return ext;
+            }
+            if (p.type() == PacketType.DATA_USING_XFER_PAGES || p.type() == PacketType.DATA_USING_GPA_DIRECT) {
+                throw fail(what + ": type " + p.type() + " needs transfer_pages, gpa_direct or extended_header");
+            }
+            return new byte[0];
+        }
+
+        private byte[] payload(PacketDescription p, String what) throws SynthException {
+            if (p.payload() != null && p.fill() != null) {
+                throw fail(what + ": give payload or fill, not both");
+            }
+            if (p.fill() != null) {
+                long length = p.fill().length();
+                if (length < 0 || length > U16 * PacketDescriptor.ALIGNMENT) {
+                    throw fail(what + ": fill.length must be 0.." + U16 * PacketDescriptor.ALIGNMENT + ", got "
+                            + length);
+                }
+                byte[] pattern = p.fill().pattern() == null ? null
+                        : hex(p.fill().pattern(), name + ": " + what + ": fill.pattern");
+                if (pattern != null && pattern.length == 0) {
+                    throw fail(what + ": fill.pattern is empty");
+                }
+                byte[] out = new byte[(int) length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = pattern == null ? (byte) i : pattern[i % pattern.length];
+                }
+                return out;
+            }
+            return hex(p.payload(), name + ": " + what + ": payload");
+        }
+
+        private void checkRange(String what, String field, long value, long max) throws SynthException {
+            if (value < 0 || value > max) {
+                throw fail(what + ": " + field + " must be 0.." + max + ", got " + value);
+            }
+        }
+
+        private void putHeaderU32(int hdr, int field, long value, String what) throws SynthException {
+            checkRange("header", what, value, U32);
+            le(out, hdr + field, value, 4);
+        }
+
+        private void put(long offset, byte[] bytes) {
+            int dataBase = base + headerSize;
+            for (int i = 0; i < bytes.length; i++) {
+                out[dataBase + (int) ((offset + i) % dataSize)] = bytes[i];
+            }
+        }
+
+        private void putU64(long offset, long value) {
+            byte[] b = new byte[8];
+            le(b, 0, value, 8);
+            put(offset % dataSize, b);
+        }
+
+        private SynthException fail(String message) {
+            return new SynthException(name + ": " + message);
+        }
+    }
+
+    private static long align(long n) {
+        return (n + PacketDescriptor.ALIGNMENT - 1) / PacketDescriptor.ALIGNMENT * PacketDescriptor.ALIGNMENT;
+    }
+
+    private static void le(byte[] b, int at, long value, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            b[at + i] = (byte) (value >>> (8 * i));
+        }
+    }
+}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ringtool.core.format.RingHeader;
+import ringtool.core.image.Images;
 import ringtool.core.rules.Finding;
 import ringtool.core.source.ByteSource;
 import ringtool.core.source.FramedInput;
@@ -47,12 +48,25 @@ public record Inspector(FramingOptions framing, Long readIndex) {
     }
 
     private InputReport inspectFramed(String source, ByteSource bytes) throws FramingException {
+        refuseMemoryImage(bytes);
         FramedInput framed = Framer.frame(bytes, framing);
         List<RingReport> rings = new ArrayList<>(framed.rings().size());
         for (FramedRing r : framed.rings()) {
             rings.add(ring(bytes, r));
         }
         return new InputReport(source, framed.layout().id(), framed.decision(), rings, framed.findings(), null);
+    }
+
+    /**
+     * A whole memory image is no ring dump: framing it would report nonsense rings. Ring dumps cannot start with
+     * these signatures (each would be an odd write_index).
+     */
+    private static void refuseMemoryImage(ByteSource bytes) throws FramingException {
+        String container = Images.sniff(bytes);
+        if (container != null) {
+            throw new FramingException("this is a " + ("elf".equals(container) ? "memory image (ELF core)"
+                    : "vmcore (" + container + ")") + ": use `ringtool carve`");
+        }
     }
 
     private RingReport ring(ByteSource bytes, FramedRing r) {

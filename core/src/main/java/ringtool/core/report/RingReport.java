@@ -21,12 +21,24 @@ public final class RingReport {
     private final RingSnapshot ring;
     private final StrictWalk walk;
     private final List<Finding> headerFindings;
+    private final CarveInfo carve;
     private Summary summary;
 
     public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings) {
+        this(ring, walk, headerFindings, null);
+    }
+
+    /** @param carve where {@code ringtool carve} found the ring, or null for rings read from a dump */
+    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, CarveInfo carve) {
         this.ring = ring;
         this.walk = walk;
         this.headerFindings = List.copyOf(headerFindings);
+        this.carve = carve;
+    }
+
+    /** The carve fields, or null unless the ring was carved from a memory image. */
+    public CarveInfo carve() {
+        return carve;
     }
 
     public RingSnapshot snapshot() {

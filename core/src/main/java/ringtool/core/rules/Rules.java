@@ -75,6 +75,14 @@ public final class Rules {
     public static final Rule DUMP_DOUBLE_MAP_MISMATCH = rule("dump.double_map.mismatch", Severity.ERROR, "dump",
             "double-mapped: the two copies of the data area differ");
 
+    // Carving rings out of whole memory images (ringtool carve).
+    public static final Rule DUMP_PAGE_MISSING = rule("dump.page.missing", Severity.WARNING, "dump",
+            "pages the memory image lacks (excluded by the dump filter, lost when INCOMPLETE, or undecodable):"
+                    + " never read as zeros");
+    public static final Rule CARVE_CANDIDATE_REJECTED = rule("carve.candidate.rejected", Severity.NOTE, "carve",
+            "a page looks like a ring header but too little evidence says it is a live ring (a page-cache copy,"
+                    + " a freed ring): reported apart, with its confidence and the reason");
+
     private Rules() {
     }
 

@@ -1,0 +1,322 @@
+package ringtool.core.carve;
+
+import static ringtool.core.rules.Finding.hex;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import ringtool.core.format.RingHeader;
+import ringtool.core.image.PhysicalMemory;
+import ringtool.core.image.PhysicalMemory.PageState;
+import ringtool.core.report.CarveInfo;
+import ringtool.core.report.InputReport;
+import ringtool.core.report.RingReport;
+import ringtool.core.rules.Finding;
+import ringtool.core.rules.Rules;
+import ringtool.core.source.ByteSource;
+import ringtool.core.walk.HeaderChecks;
+import ringtool.core.walk.RingSnapshot;
+import ringtool.core.walk.RingView;
+import ringtool.core.walk.StrictWalk;
+
+/**
+ * Finds rings in a whole memory image without symbols.
+ *
+ * <p>One pass over the present frames keeps those whose first 4096 bytes are a ring header as Linux initialises
+ * and keeps it ({@code hv_ringbuffer_init}: feature bits 1, reserved bytes zero, interrupt mask 0 or 1, indices
+ * 8-aligned and small). Only candidates are read again. A channel's outbound and inbound rings are one physically
+ * contiguous allocation ({@code vmbus_alloc_ring}), so a header followed by another exactly one header page plus
+ * a data area later is a pair and that distance the data size; a lone header is tried at the data sizes Linux
+ * uses. Either way the packets decide: trailers that chain back from the read index, a walk from offset 0 that
+ * reaches it, live packets that end at the write index. Memory stays bounded by the candidates' rings, whatever
+ * the image size.
+ */
+public final class Carver {
+
+    /** Larger than any ring Linux allocates (uio's 2 MiB default is the largest in the tree). */
+    static final long MAX_DATA = 16L << 20;
+    /** Data sizes Linux drivers use with 4 KiB pages (vmbus-ring.md §1.9), smallest first. */
+    static final long[] LINUX_DATA_SIZES = {12288, 16384, 28672, 61440, 65536, 126976, 131072, 258048, 520192,
+        524288, 1044480, 2093056};
+    static final int HEADER = RingHeader.HOST_PAGE_SIZE;
+    private static final int MAX_MISSING_FINDINGS = 16;
+    private static final int PROGRESS_EVERY = 1 << 14;
+
+    /** Scan progress, for a terminal: present bytes scanned, frames done of all, headers found so far. */
+    public interface Progress {
+        void update(long bytesScanned, long framesDone, long framesTotal, int candidates);
+    }
+
+    /**
+     * @param minConfidence rings below it are not reported as rings but as {@code carve.candidate.rejected}
+     *                      findings with their reason
+     */
+    public record Options(double minConfidence, Progress progress) {
+        public static Options defaults() {
+            return new Options(0.5, null);
+        }
+    }
+
+    private record Candidate(long address, RingHeader header) {
+    }
+
+    private record Assessed(Candidate candidate, long dataSize, PhysicalSlice bytes, List<long[]> missing,
+                            Evidence evidence) {
+        boolean complete() {
+            return missing.isEmpty();
+        }
+    }
+
+    private final Options options;
+
+    public Carver(Options options) {
+        this.options = options;
+    }
+
+    public InputReport carve(String source, PhysicalMemory mem) {
+        Missing missing = new Missing();
+        List<Candidate> candidates = new ArrayList<>();
+        long scanned = scan(mem, candidates, missing);
+        List<RingReport> rings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(missing.findings());
+        if (mem.damage() != null) {
+            findings.add(Finding.of(Rules.DUMP_PAGE_MISSING, mem.damage(), null, null, null, null));
+        }
+        int pair = 0;
+        for (int i = 0; i < candidates.size(); ) {
+            Candidate c = candidates.get(i);
+            Candidate next = i + 1 < candidates.size() ? candidates.get(i + 1) : null;
+            long gap = next == null ? -1 : next.address - c.address - HEADER;
+            if (gap >= HEADER && gap % HEADER == 0 && gap <= MAX_DATA && fits(c.header, gap)
+                    && fits(next.header, gap)) {
+                Assessed out = assess(mem, c, gap);
+                Assessed in = assess(mem, next, gap);
+                String link = "next header " + (gap + HEADER) + " bytes on";
+                emit(rings, findings, out, in, "outbound", pair, link);
+                emit(rings, findings, in, out, "inbound", pair, "previous header " + (gap + HEADER) + " bytes before");
+                pair++;
+                i += 2;
+            } else {
+                emit(rings, findings, lone(mem, c), null, "ring", pair, null);
+                pair++;
+                i++;
+            }
+        }
+        rings.sort(Comparator.comparingLong(r -> r.carve().physicalAddress()));
+        String decision = mem.description() + "; " + scanned / (1 << 20) + " MiB in " + scanned / HEADER
+                + " pages scanned, " + candidates.size() + " ring header" + (candidates.size() == 1 ? "" : "s")
+                + ", " + rings.size() + " ring" + (rings.size() == 1 ? "" : "s") + " at confidence >= "
+                + String.format(Locale.ROOT, "%.2f", options.minConfidence());
+        return new InputReport(source, "carved", decision, rings, findings, null, mem.container());
+    }
+
+    private long scan(PhysicalMemory mem, List<Candidate> out, Missing missing) {
+        long end = mem.endPfn();
+        long scanned = 0;
+        long pfn = Math.min(end, mem.nextCandidate(0));
+        long nextProgress = 0;
+        while (pfn < end) {
+            if (options.progress() != null && pfn >= nextProgress) {
+                options.progress().update(scanned, pfn, end, out.size());
+                nextProgress = pfn + PROGRESS_EVERY;
+            }
+            PageState state = mem.state(pfn);
+            if (state == PageState.HOLE) {
+                pfn = Math.min(end, Math.max(pfn + 1, mem.nextCandidate(pfn + 1)));
+                continue;
+            }
+            ByteSource page = state == PageState.PRESENT ? mem.page(pfn) : null;
+            if (page == null) {
+                missing.add(pfn);
+            } else {
+                scanned += HEADER;
+                if (looksLikeHeader(page)) {
+                    out.add(new Candidate(pfn << PhysicalMemory.PAGE_SHIFT, RingHeader.parse(page, 0)));
+                }
+            }
+            pfn++;
+        }
+        if (options.progress() != null) {
+            options.progress().update(scanned, end, end, out.size());
+        }
+        return scanned;
+    }
+
+    /** The header as Linux initialises and keeps it; cheapest tests first, as nearly every page fails. */
+    static boolean looksLikeHeader(ByteSource page) {
+        if (page.u32(RingHeader.FEATURE_BITS_OFFSET) != RingHeader.FEATURE_PENDING_SEND_SIZE) {
+            return false;
+        }
+        long w = page.u32(RingHeader.WRITE_INDEX_OFFSET);
+        long r = page.u32(RingHeader.READ_INDEX_OFFSET);
+        if (page.u32(RingHeader.INTERRUPT_MASK_OFFSET) > 1 || (w & 7) != 0 || (r & 7) != 0 || w >= MAX_DATA
+                || r >= MAX_DATA || page.u32(RingHeader.PENDING_SEND_SIZE_OFFSET) >= MAX_DATA) {
+            return false;
+        }
+        for (int at = RingHeader.RESERVED1_OFFSET; at < RingHeader.FEATURE_BITS_OFFSET; at += Long.BYTES) {
+            if (page.u64(at) != 0) {
+                return false;
+            }
+        }
+        if (page.u32(RingHeader.RESERVED2_OFFSET) != 0) {
+            return false;
+        }
+        for (int at = RingHeader.RESERVED2_OFFSET + Integer.BYTES; at < HEADER; at += Long.BYTES) {
+            if (page.u64(at) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean fits(RingHeader h, long dataSize) {
+        return h.readIndex() < dataSize && h.writeIndex() < dataSize && h.pendingSendSize() <= dataSize;
+    }
+
+    /** A header with no partner: the Linux size its packets hold together best at, the smallest on a tie. */
+    private Assessed lone(PhysicalMemory mem, Candidate c) {
+        Assessed best = null;
+        for (long size : LINUX_DATA_SIZES) {
+            if (!fits(c.header, size)) {
+                continue;
+            }
+            Assessed a = assess(mem, c, size);
+            if (best == null || (a.complete() && !best.complete())
+                    || (a.complete() == best.complete() && a.evidence.packets() > best.evidence.packets())) {
+                best = a;
+            }
+        }
+        return best != null ? best : assess(mem, c, Math.max(HEADER, roundUp(c.header.writeIndex() + 8)));
+    }
+
+    private static long roundUp(long n) {
+        return (n + HEADER - 1) / HEADER * HEADER;
+    }
+
+    private Assessed assess(PhysicalMemory mem, Candidate c, long dataSize) {
+        int length = (int) (HEADER + dataSize);
+        byte[] bytes = new byte[length];
+        List<long[]> missing = new ArrayList<>();
+        long first = c.address >>> PhysicalMemory.PAGE_SHIFT;
+        for (int k = 0; k < length / HEADER; k++) {
+            long pfn = first + k;
+            ByteSource page = mem.state(pfn) == PageState.PRESENT ? mem.page(pfn) : null;
+            if (page == null) {
+                if (!missing.isEmpty() && missing.get(missing.size() - 1)[1] == pfn) {
+                    missing.get(missing.size() - 1)[1] = pfn + 1;
+                } else {
+                    missing.add(new long[] {pfn, pfn + 1});
+                }
+            } else {
+                page.copy(0, bytes, k * HEADER, HEADER);
+            }
+        }
+        PhysicalSlice slice = new PhysicalSlice(bytes, c.address);
+        Evidence evidence = missing.isEmpty()
+                ? Evidence.of(new RingView(slice, c.address + HEADER, dataSize), c.header) : Evidence.NONE;
+        return new Assessed(c, dataSize, slice, missing, evidence);
+    }
+
+    private void emit(List<RingReport> rings, List<Finding> findings, Assessed a, Assessed partner, String name,
+                      int pair, String link) {
+        double confidence = 0.3;
+        Evidence e = a.evidence;
+        if (e.packets() > 0) {
+            confidence += Math.min(0.35, 0.1 + 0.05 * e.packets());
+        } else if (e.fresh()) {
+            confidence += 0.2;
+        }
+        boolean partnerLive = partner != null && partner.evidence.any();
+        if (partner != null) {
+            confidence += e.any() || partnerLive ? 0.25 : 0.1;
+        }
+        if (partnerLive) {
+            confidence += 0.1;
+        }
+        confidence = Math.min(0.99, confidence);
+        confidence = Math.round(confidence * 100) / 100.0;
+        long address = a.candidate.address;
+        StringBuilder why = new StringBuilder("header as Linux initialises it");
+        if (link != null) {
+            why.append("; ").append(link).append(" (data size ").append(a.dataSize).append(")");
+        } else {
+            why.append("; no neighbouring header, data size ").append(a.dataSize)
+                    .append(e.packets() > 0 ? " (the Linux size its packets hold together at)"
+                            : " (the smallest Linux size that holds its indices: a guess)");
+        }
+        if (a.complete()) {
+            why.append("; ").append(e.describe(a.candidate.header));
+        } else {
+            why.append("; ").append(pages(a.missing)).append(" of the ring not in the image");
+        }
+        if (confidence < options.minConfidence()) {
+            findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, "ring header at physical " + hex(address)
+                    + " not reported as a ring (confidence " + String.format(Locale.ROOT, "%.2f", confidence)
+                    + "): " + why + (e.any() ? "" : "; a stale copy of a header (page cache) or a freed ring"),
+                    null, address, (long) HEADER, null));
+            return;
+        }
+        RingHeader h = a.candidate.header;
+        RingView data = a.complete() ? new RingView(a.bytes, address + HEADER, a.dataSize) : null;
+        RingSnapshot snapshot = new RingSnapshot(name, address, HEADER, a.dataSize, h, data);
+        List<Finding> ringFindings = new ArrayList<>(HeaderChecks.check(snapshot, a.bytes));
+        for (long[] range : a.missing) {
+            ringFindings.add(Finding.of(Rules.DUMP_PAGE_MISSING, "physical " + hex(range[0] << 12) + "-"
+                    + hex((range[1] << 12) - 1) + " (" + (range[1] - range[0]) + " page"
+                    + (range[1] - range[0] == 1 ? "" : "s") + ") of this ring is not in the image: not walked",
+                    null, range[0] << 12, (range[1] - range[0]) << 12, null));
+        }
+        rings.add(new RingReport(snapshot, new StrictWalk(snapshot, h.readIndex()), ringFindings,
+                new CarveInfo(address, pair, confidence, why.toString())));
+    }
+
+    private static String pages(List<long[]> ranges) {
+        long n = 0;
+        for (long[] r : ranges) {
+            n += r[1] - r[0];
+        }
+        return n + " page" + (n == 1 ? "" : "s");
+    }
+
+    /** Runs of missing frames, reported as findings: the first few one by one, the rest summed up. */
+    private static final class Missing {
+        private final List<long[]> ranges = new ArrayList<>();
+        private long total;
+        private long rangeCount;
+        private long end = -1;
+
+        void add(long pfn) {
+            total++;
+            if (pfn == end) {
+                end = pfn + 1;
+                if (ranges.size() == rangeCount) {
+                    ranges.get(ranges.size() - 1)[1] = end;
+                }
+                return;
+            }
+            rangeCount++;
+            end = pfn + 1;
+            if (ranges.size() < MAX_MISSING_FINDINGS) {
+                ranges.add(new long[] {pfn, end});
+            }
+        }
+
+        List<Finding> findings() {
+            List<Finding> out = new ArrayList<>();
+            for (long[] r : ranges) {
+                long n = r[1] - r[0];
+                out.add(Finding.of(Rules.DUMP_PAGE_MISSING, "physical " + hex(r[0] << 12) + "-"
+                        + hex((r[1] << 12) - 1) + " (" + n + " page" + (n == 1 ? "" : "s")
+                        + ") not in the image (excluded by the dump filter, lost, or undecodable): not scanned",
+                        null, r[0] << 12, n << 12, null));
+            }
+            if (rangeCount > MAX_MISSING_FINDINGS) {
+                out.add(Finding.of(Rules.DUMP_PAGE_MISSING, rangeCount + " runs of missing pages in all ("
+                        + total + " pages); the first " + MAX_MISSING_FINDINGS + " are listed", null, null,
+                        null, null));
+            }
+            return out;
+        }
+    }
+}

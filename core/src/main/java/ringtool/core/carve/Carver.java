@@ -88,20 +88,28 @@ public final class Carver {
             Candidate c = candidates.get(i);
             Candidate next = i + 1 < candidates.size() ? candidates.get(i + 1) : null;
             long gap = next == null ? -1 : next.address - c.address - HEADER;
+            Window here = read(mem, c, gap);
+            Assessed alone = lone(here);
             if (gap >= HEADER && gap % HEADER == 0 && gap <= MAX_DATA && fits(c.header, gap)
                     && fits(next.header, gap)) {
-                Assessed out = assess(mem, c, gap);
-                Assessed in = assess(mem, next, gap);
-                String link = "next header " + (gap + HEADER) + " bytes on";
-                emit(rings, findings, out, in, "outbound", pair, link);
-                emit(rings, findings, in, out, "inbound", pair, "previous header " + (gap + HEADER) + " bytes before");
-                pair++;
-                i += 2;
-            } else {
-                emit(rings, findings, lone(mem, c), null, "ring", pair, null);
-                pair++;
-                i++;
+                Window there = read(mem, next, gap);
+                Assessed out = assess(here, gap);
+                Assessed in = assess(there, gap);
+                // Another ring can follow at any distance: pair only when the partner's distance explains the
+                // packets at least as well as the sizes Linux uses do.
+                if (out.evidence.packets() >= alone.evidence.packets()
+                        && in.evidence.packets() >= lone(there).evidence.packets()) {
+                    emit(rings, findings, out, in, "outbound", pair, "next header " + (gap + HEADER) + " bytes on");
+                    emit(rings, findings, in, out, "inbound", pair,
+                            "previous header " + (gap + HEADER) + " bytes before");
+                    pair++;
+                    i += 2;
+                    continue;
+                }
             }
+            emit(rings, findings, alone, null, "ring", pair, null);
+            pair++;
+            i++;
         }
         rings.sort(Comparator.comparingLong(r -> r.carve().physicalAddress()));
         String decision = mem.description() + "; " + scanned / (1 << 20) + " MiB in " + scanned / HEADER
@@ -175,31 +183,33 @@ public final class Carver {
     }
 
     /** A header with no partner: the Linux size its packets hold together best at, the smallest on a tie. */
-    private Assessed lone(PhysicalMemory mem, Candidate c) {
+    private Assessed lone(Window w) {
         Assessed best = null;
         for (long size : LINUX_DATA_SIZES) {
-            if (!fits(c.header, size)) {
+            if (!fits(w.candidate.header, size)) {
                 continue;
             }
-            Assessed a = assess(mem, c, size);
+            Assessed a = assess(w, size);
             if (best == null || (a.complete() && !best.complete())
                     || (a.complete() == best.complete() && a.evidence.packets() > best.evidence.packets())) {
                 best = a;
             }
         }
-        return best != null ? best : assess(mem, c, Math.max(HEADER, roundUp(c.header.writeIndex() + 8)));
+        return best != null ? best : assess(w, HEADER);
     }
 
-    private static long roundUp(long n) {
-        return (n + HEADER - 1) / HEADER * HEADER;
+    /** The frames from a candidate's header on, as far as the largest size it may have: read once, judged often. */
+    private record Window(Candidate candidate, byte[] bytes, List<long[]> missing) {
     }
 
-    private Assessed assess(PhysicalMemory mem, Candidate c, long dataSize) {
-        int length = (int) (HEADER + dataSize);
-        byte[] bytes = new byte[length];
-        List<long[]> missing = new ArrayList<>();
+    private static Window read(PhysicalMemory mem, Candidate c, long gap) {
+        long largest = Math.max(LINUX_DATA_SIZES[LINUX_DATA_SIZES.length - 1], gap <= MAX_DATA ? gap : 0);
+        int frames = (int) ((HEADER + largest) / HEADER);
         long first = c.address >>> PhysicalMemory.PAGE_SHIFT;
-        for (int k = 0; k < length / HEADER; k++) {
+        frames = (int) Math.max(1, Math.min(frames, mem.endPfn() - first));
+        byte[] bytes = new byte[frames * HEADER];
+        List<long[]> missing = new ArrayList<>();
+        for (int k = 0; k < frames; k++) {
             long pfn = first + k;
             ByteSource page = mem.state(pfn) == PageState.PRESENT ? mem.page(pfn) : null;
             if (page == null) {
@@ -212,6 +222,27 @@ public final class Carver {
                 page.copy(0, bytes, k * HEADER, HEADER);
             }
         }
+        return new Window(c, bytes, missing);
+    }
+
+    /** The ring at one data size; its bytes copied out of the window so that a report keeps only its ring. */
+    private static Assessed assess(Window w, long dataSize) {
+        Candidate c = w.candidate;
+        long end = HEADER + dataSize;
+        List<long[]> missing = new ArrayList<>();
+        long firstPfn = c.address >>> PhysicalMemory.PAGE_SHIFT;
+        long endPfn = firstPfn + end / HEADER;
+        for (long[] r : w.missing) {
+            if (r[0] < endPfn) {
+                missing.add(new long[] {r[0], Math.min(r[1], endPfn)});
+            }
+        }
+        if (end > w.bytes.length) {
+            // Past the end of the image: the frames are not there at all.
+            long from = firstPfn + w.bytes.length / HEADER;
+            missing.add(new long[] {from, endPfn});
+        }
+        byte[] bytes = java.util.Arrays.copyOf(w.bytes, (int) end);
         PhysicalSlice slice = new PhysicalSlice(bytes, c.address);
         Evidence evidence = missing.isEmpty()
                 ? Evidence.of(new RingView(slice, c.address + HEADER, dataSize), c.header) : Evidence.NONE;

@@ -134,9 +134,15 @@ public final class Carver {
                 pfn = Math.min(end, Math.max(pfn + 1, mem.nextCandidate(pfn + 1)));
                 continue;
             }
-            ByteSource page = state == PageState.PRESENT ? mem.page(pfn) : null;
+            if (state == PageState.MISSING) {
+                long runEnd = Math.min(end, mem.missingRunEnd(pfn));
+                missing.add(pfn, runEnd);
+                pfn = runEnd;
+                continue;
+            }
+            ByteSource page = mem.page(pfn);
             if (page == null) {
-                missing.add(pfn);
+                missing.add(pfn, pfn + 1);
             } else {
                 scanned += HEADER;
                 if (looksLikeHeader(page)) {
@@ -317,19 +323,19 @@ public final class Carver {
         private long rangeCount;
         private long end = -1;
 
-        void add(long pfn) {
-            total++;
-            if (pfn == end) {
-                end = pfn + 1;
+        void add(long from, long to) {
+            total += to - from;
+            if (from == end) {
+                end = to;
                 if (ranges.size() == rangeCount) {
                     ranges.get(ranges.size() - 1)[1] = end;
                 }
                 return;
             }
             rangeCount++;
-            end = pfn + 1;
+            end = to;
             if (ranges.size() < MAX_MISSING_FINDINGS) {
-                ranges.add(new long[] {pfn, end});
+                ranges.add(new long[] {from, to});
             }
         }
 

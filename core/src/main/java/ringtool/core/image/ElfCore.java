@@ -217,6 +217,15 @@ public final class ElfCore implements PhysicalMemory {
     }
 
     @Override
+    public long missingRunEnd(long pfn) {
+        Segment s = segmentOf(pfn << PAGE_SHIFT);
+        if (s == null) {
+            return pfn + 1;
+        }
+        return Math.max(pfn + 1, (s.paddr + s.memsz) >>> PAGE_SHIFT);
+    }
+
+    @Override
     public ByteSource page(long pfn) {
         long addr = pfn << PAGE_SHIFT;
         Segment s = segmentOf(addr);

@@ -42,6 +42,14 @@ public interface PhysicalMemory {
         return pfn;
     }
 
+    /**
+     * One past the last frame of the run of {@link PageState#MISSING} frames that starts at {@code pfn}, so that a
+     * segment claiming terabytes it does not hold costs one step, not one per frame; at least {@code pfn + 1}.
+     */
+    default long missingRunEnd(long pfn) {
+        return pfn + 1;
+    }
+
     /** One line on pages whose data the image holds but which do not decode, or null when there are none. */
     default String damage() {
         return null;

@@ -162,4 +162,31 @@ class CarvePlantedTest {
         assertEquals(List.of(), rings(report));
         assertEquals(List.of(), findings(report));
     }
+
+    @Test
+    void aSegmentClaimingATerabyteItDoesNotHoldIsOneMissingRunNotABillionSteps() throws FramingException {
+        byte[] elf = ImageWriters.elf(PlantedImages.guest(), true, false);
+        // The second PT_LOAD (RAM from frame 192): p_memsz at 40 bytes into the third program header.
+        java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(64 + 2 * 56 + 40, 1L << 40);
+        InputReport report = carve(elf);
+        assertEquals(PLANTED, rings(report));
+        long pages = ((1L << 40) + 0xc0000 - 0x7f8000) / 4096;
+        assertEquals("dump.page.missing physical 0x7f8000-0x100000bffff (" + pages + " pages) not in the image"
+                + " (excluded by the dump filter, lost, or undecodable): not scanned", findings(report).get(0));
+    }
+
+    @Test
+    void manyRunsOfExcludedPagesAreListedUpToSixteenThenSummed() throws FramingException {
+        GuestMemory m = PlantedImages.guest();
+        for (int f = 1200; f < 1240; f += 2) {
+            m.exclude(f);
+        }
+        List<String> found = findings(carve(ImageWriters.kdump(m, true, 6, Codec.ZLIB, new BitSet())));
+        assertEquals(18, found.size(), found.toString());
+        assertEquals("dump.page.missing physical 0x4b0000-0x4b0fff (1 page) not in the image (excluded by the dump"
+                + " filter, lost, or undecodable): not scanned", found.get(0));
+        assertEquals("dump.page.missing 21 runs of missing pages in all (28 pages); the first 16 are listed",
+                found.get(16));
+        assertEquals(DECOY_REJECTED, found.get(17));
+    }
 }

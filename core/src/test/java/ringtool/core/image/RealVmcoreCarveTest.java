@@ -88,4 +88,14 @@ class RealVmcoreCarveTest {
         ring.snapshot().data().base().copy(physical, out, 0, length);
         return out;
     }
+
+    @Test
+    void theSameCoreFlattenedAsMakedumpfileFWritesItGivesTheSameRings() throws IOException, FramingException {
+        byte[] kdump = Files.readAllBytes(dir.resolve("balloon-vmcore.kdump"));
+        InputReport flat = new Carver(Carver.Options.defaults()).carve("flattened",
+                Images.open(ringtool.core.source.ByteSource.of(ImageWriters.flatten(kdump, 1 << 20)), false));
+        assertEquals("kdump-flattened", flat.container());
+        assertEquals(report.rings().stream().map(r -> r.carve().toString()).toList(),
+                flat.rings().stream().map(r -> r.carve().toString()).toList());
+    }
 }

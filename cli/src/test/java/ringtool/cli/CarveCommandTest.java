@@ -112,6 +112,22 @@ class CarveCommandTest {
     }
 
     @Test
+    void inspectRefusesAnElfCoreAndAnyOtherElfFileWithTheirOwnReasons() throws IOException {
+        byte[] elf = new byte[65536];
+        System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1}, 0, elf, 0, 7);
+        elf[0x10] = 4;
+        Path core = tmp.resolve("core");
+        Files.write(core, elf);
+        elf[0x10] = 2;
+        Path exe = tmp.resolve("a.out");
+        Files.write(exe, elf);
+        Run r = run("inspect", core.toString(), exe.toString());
+        assertEquals(3, r.code());
+        assertEquals("ringtool inspect: " + core + ": this is a memory image (ELF core): use `ringtool carve`\n"
+                + "ringtool inspect: " + exe + ": this is an ELF file, not a ring dump\n", r.err().replace("\r\n", "\n"));
+    }
+
+    @Test
     void carveOfAFileWithoutSignatureSuggestsRawAndExits3() throws IOException {
         Path file = tmp.resolve("blob");
         Files.write(file, new byte[8192]);

@@ -34,6 +34,11 @@ public final class Images {
         return null;
     }
 
+    /** An ELF file of type {@code ET_CORE}, as against an executable or a library. */
+    public static boolean isElfCore(ByteSource src) {
+        return src.canRead(ElfCore.E_TYPE, 2) && src.u16(ElfCore.E_TYPE) == ElfCore.ET_CORE;
+    }
+
     private static boolean startsWith(ByteSource src, String signature) {
         byte[] want = signature.getBytes(StandardCharsets.US_ASCII);
         if (!src.canRead(0, want.length)) {

@@ -63,6 +63,9 @@ public record Inspector(FramingOptions framing, Long readIndex) {
      */
     private static void refuseMemoryImage(ByteSource bytes) throws FramingException {
         String container = Images.sniff(bytes);
+        if ("elf".equals(container) && !Images.isElfCore(bytes)) {
+            throw new FramingException("this is an ELF file, not a ring dump");
+        }
         if (container != null) {
             throw new FramingException("this is a " + ("elf".equals(container) ? "memory image (ELF core)"
                     : "vmcore (" + container + ")") + ": use `ringtool carve`");

@@ -41,6 +41,7 @@ public final class Carver {
         524288, 1044480, 2093056};
     static final int HEADER = RingHeader.HOST_PAGE_SIZE;
     private static final int MAX_MISSING_FINDINGS = 16;
+    private static final int MAX_REJECTED_FINDINGS = 32;
     private static final int PROGRESS_EVERY = 1 << 14;
 
     /** Scan progress, for a terminal: present bytes scanned, frames done of all, headers found so far. */
@@ -61,7 +62,7 @@ public final class Carver {
     private record Candidate(long address, RingHeader header) {
     }
 
-    private record Assessed(Candidate candidate, long dataSize, PhysicalSlice bytes, List<long[]> missing,
+    private record Assessed(Candidate candidate, long dataSize, LazyFrames frames, List<long[]> missing,
                             Evidence evidence) {
         boolean complete() {
             return missing.isEmpty();
@@ -69,12 +70,14 @@ public final class Carver {
     }
 
     private final Options options;
+    private long rejected;
 
     public Carver(Options options) {
         this.options = options;
     }
 
     public InputReport carve(String source, PhysicalMemory mem) {
+        rejected = 0;
         Missing missing = new Missing();
         List<Candidate> candidates = new ArrayList<>();
         long scanned = scan(mem, candidates, missing);
@@ -110,6 +113,10 @@ public final class Carver {
             emit(rings, findings, alone, null, "ring", pair, null);
             pair++;
             i++;
+        }
+        if (rejected > MAX_REJECTED_FINDINGS) {
+            findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, rejected + " ring headers rejected in all; the"
+                    + " first " + MAX_REJECTED_FINDINGS + " are listed", null, null, null, null));
         }
         rings.sort(Comparator.comparingLong(r -> r.carve().physicalAddress()));
         String decision = mem.description() + "; " + scanned / (1 << 20) + " MiB in " + scanned / HEADER
@@ -204,8 +211,8 @@ public final class Carver {
         return best != null ? best : assess(w, HEADER);
     }
 
-    /** The frames from a candidate's header on, as far as the largest size it may have: read once, judged often. */
-    private record Window(Candidate candidate, byte[] bytes, List<long[]> missing) {
+    /** The frames from a candidate's header on, as far as the largest size it may have: judged at each size. */
+    private record Window(Candidate candidate, LazyFrames frames) {
     }
 
     private static Window read(PhysicalMemory mem, Candidate c, long gap) {
@@ -213,46 +220,35 @@ public final class Carver {
         int frames = (int) ((HEADER + largest) / HEADER);
         long first = c.address >>> PhysicalMemory.PAGE_SHIFT;
         frames = (int) Math.max(1, Math.min(frames, mem.endPfn() - first));
-        byte[] bytes = new byte[frames * HEADER];
+        return new Window(c, new LazyFrames(mem, c.address, frames));
+    }
+
+    /** The ring at one data size, judged by the pages its evidence touches. */
+    private static Assessed assess(Window w, long dataSize) {
+        Candidate c = w.candidate;
+        LazyFrames frames = w.frames;
+        int needed = (int) ((HEADER + dataSize) / HEADER);
         List<long[]> missing = new ArrayList<>();
-        for (int k = 0; k < frames; k++) {
-            long pfn = first + k;
-            ByteSource page = mem.state(pfn) == PageState.PRESENT ? mem.page(pfn) : null;
-            if (page == null) {
+        for (int k = 0; k < needed; k++) {
+            if (k >= frames.frames() || frames.unreadable(k)) {
+                long pfn = frames.firstPfn() + k;
                 if (!missing.isEmpty() && missing.get(missing.size() - 1)[1] == pfn) {
                     missing.get(missing.size() - 1)[1] = pfn + 1;
                 } else {
                     missing.add(new long[] {pfn, pfn + 1});
                 }
-            } else {
-                page.copy(0, bytes, k * HEADER, HEADER);
             }
         }
-        return new Window(c, bytes, missing);
-    }
-
-    /** The ring at one data size; its bytes copied out of the window so that a report keeps only its ring. */
-    private static Assessed assess(Window w, long dataSize) {
-        Candidate c = w.candidate;
-        long end = HEADER + dataSize;
-        List<long[]> missing = new ArrayList<>();
-        long firstPfn = c.address >>> PhysicalMemory.PAGE_SHIFT;
-        long endPfn = firstPfn + end / HEADER;
-        for (long[] r : w.missing) {
-            if (r[0] < endPfn) {
-                missing.add(new long[] {r[0], Math.min(r[1], endPfn)});
+        Evidence evidence = Evidence.NONE;
+        if (missing.isEmpty()) {
+            try {
+                evidence = Evidence.of(new RingView(frames, c.address + HEADER, dataSize), c.header);
+            } catch (LazyFrames.Unreadable e) {
+                // A page whose data did not decode: the ring at this size cannot be judged, nor walked.
+                missing.add(new long[] {e.pfn, e.pfn + 1});
             }
         }
-        if (end > w.bytes.length) {
-            // Past the end of the image: the frames are not there at all.
-            long from = firstPfn + w.bytes.length / HEADER;
-            missing.add(new long[] {from, endPfn});
-        }
-        byte[] bytes = java.util.Arrays.copyOf(w.bytes, (int) end);
-        PhysicalSlice slice = new PhysicalSlice(bytes, c.address);
-        Evidence evidence = missing.isEmpty()
-                ? Evidence.of(new RingView(slice, c.address + HEADER, dataSize), c.header) : Evidence.NONE;
-        return new Assessed(c, dataSize, slice, missing, evidence);
+        return new Assessed(c, dataSize, frames, missing, evidence);
     }
 
     private void emit(List<RingReport> rings, List<Finding> findings, Assessed a, Assessed partner, String name,
@@ -288,6 +284,9 @@ public final class Carver {
             why.append("; ").append(pages(a.missing)).append(" of the ring not in the image");
         }
         if (confidence < options.minConfidence()) {
+            if (rejected++ >= MAX_REJECTED_FINDINGS) {
+                return;
+            }
             findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, "ring header at physical " + hex(address)
                     + " not reported as a ring (confidence " + String.format(Locale.ROOT, "%.2f", confidence)
                     + "): " + why + (e.any() ? "" : "; a stale copy of a header (page cache) or a freed ring"),
@@ -295,10 +294,29 @@ public final class Carver {
             return;
         }
         RingHeader h = a.candidate.header;
-        RingView data = a.complete() ? new RingView(a.bytes, address + HEADER, a.dataSize) : null;
+        // The report keeps its ring's bytes, and nothing of the window around them.
+        List<long[]> missing = a.missing;
+        byte[] bytes = null;
+        if (a.complete()) {
+            try {
+                bytes = new byte[(int) (HEADER + a.dataSize)];
+                a.frames.copy(address, bytes, 0, bytes.length);
+            } catch (LazyFrames.Unreadable u) {
+                // A page the evidence did not touch does not decode: report the ring, do not walk it.
+                missing = List.of(new long[] {u.pfn, u.pfn + 1});
+                bytes = null;
+            }
+        }
+        boolean complete = bytes != null;
+        if (!complete) {
+            bytes = new byte[HEADER];
+            a.frames.copy(address, bytes, 0, HEADER);
+        }
+        PhysicalSlice slice = new PhysicalSlice(bytes, address);
+        RingView data = complete ? new RingView(slice, address + HEADER, a.dataSize) : null;
         RingSnapshot snapshot = new RingSnapshot(name, address, HEADER, a.dataSize, h, data);
-        List<Finding> ringFindings = new ArrayList<>(HeaderChecks.check(snapshot, a.bytes));
-        for (long[] range : a.missing) {
+        List<Finding> ringFindings = new ArrayList<>(HeaderChecks.check(snapshot, slice));
+        for (long[] range : missing) {
             ringFindings.add(Finding.of(Rules.DUMP_PAGE_MISSING, "physical " + hex(range[0] << 12) + "-"
                     + hex((range[1] << 12) - 1) + " (" + (range[1] - range[0]) + " page"
                     + (range[1] - range[0] == 1 ? "" : "s") + ") of this ring is not in the image: not walked",

@@ -189,4 +189,19 @@ class CarvePlantedTest {
                 found.get(16));
         assertEquals(DECOY_REJECTED, found.get(17));
     }
+
+    @Test
+    void anImageWhoseEveryPageLooksLikeAHeaderIsCarvedInLinearTimeWithTheRejectionsCapped()
+            throws FramingException {
+        byte[] image = new byte[16384 * 4096];
+        for (int at = 0; at < image.length; at += 4096) {
+            image[at + 0x40] = 1;
+        }
+        InputReport report = new Carver(Carver.Options.defaults()).carve("headers", new RawImage(ByteSource.of(image)));
+        assertEquals(List.of(), rings(report));
+        List<String> found = findings(report);
+        assertEquals(33, found.size());
+        assertEquals("carve.candidate.rejected 16384 ring headers rejected in all; the first 32 are listed",
+                found.get(32));
+    }
 }

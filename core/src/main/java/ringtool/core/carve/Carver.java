@@ -70,14 +70,13 @@ public final class Carver {
     }
 
     private final Options options;
-    private long rejected;
 
     public Carver(Options options) {
         this.options = options;
     }
 
     public InputReport carve(String source, PhysicalMemory mem) {
-        rejected = 0;
+        long[] rejected = {0};
         Missing missing = new Missing();
         List<Candidate> candidates = new ArrayList<>();
         long scanned = scan(mem, candidates, missing);
@@ -102,20 +101,21 @@ public final class Carver {
                 // packets at least as well as the sizes Linux uses do.
                 if (out.evidence.packets() >= alone.evidence.packets()
                         && in.evidence.packets() >= lone(there).evidence.packets()) {
-                    emit(rings, findings, out, in, "outbound", pair, "next header " + (gap + HEADER) + " bytes on");
-                    emit(rings, findings, in, out, "inbound", pair,
+                    emit(rings, findings, rejected, out, in, "outbound", pair,
+                            "next header " + (gap + HEADER) + " bytes on");
+                    emit(rings, findings, rejected, in, out, "inbound", pair,
                             "previous header " + (gap + HEADER) + " bytes before");
                     pair++;
                     i += 2;
                     continue;
                 }
             }
-            emit(rings, findings, alone, null, "ring", pair, null);
+            emit(rings, findings, rejected, alone, null, "ring", pair, null);
             pair++;
             i++;
         }
-        if (rejected > MAX_REJECTED_FINDINGS) {
-            findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, rejected + " ring headers rejected in all; the"
+        if (rejected[0] > MAX_REJECTED_FINDINGS) {
+            findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, rejected[0] + " ring headers rejected in all; the"
                     + " first " + MAX_REJECTED_FINDINGS + " are listed", null, null, null, null));
         }
         rings.sort(Comparator.comparingLong(r -> r.carve().physicalAddress()));
@@ -251,8 +251,9 @@ public final class Carver {
         return new Assessed(c, dataSize, frames, missing, evidence);
     }
 
-    private void emit(List<RingReport> rings, List<Finding> findings, Assessed a, Assessed partner, String name,
-                      int pair, String link) {
+    /** @param rejected headers turned down so far, in its one element */
+    private void emit(List<RingReport> rings, List<Finding> findings, long[] rejected, Assessed a, Assessed partner,
+                      String name, int pair, String link) {
         double confidence = 0.3;
         Evidence e = a.evidence;
         if (e.packets() > 0) {
@@ -284,7 +285,7 @@ public final class Carver {
             why.append("; ").append(pages(a.missing)).append(" of the ring not in the image");
         }
         if (confidence < options.minConfidence()) {
-            if (rejected++ >= MAX_REJECTED_FINDINGS) {
+            if (rejected[0]++ >= MAX_REJECTED_FINDINGS) {
                 return;
             }
             findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, "ring header at physical " + hex(address)

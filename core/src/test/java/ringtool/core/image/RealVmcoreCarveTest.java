@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ringtool.core.carve.Carver;
 import ringtool.core.report.InputReport;
@@ -38,10 +39,17 @@ class RealVmcoreCarveTest {
         dir = property != null ? Path.of(property)
                 : Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("real");
         Path core = dir.resolve("balloon-vmcore.kdump");
-        assumeTrue(Files.isRegularFile(core), "real vmcore not found at " + core
+        if (Files.isRegularFile(core)) {
+            report = new Carver(Carver.Options.defaults())
+                    .carve("balloon-vmcore.kdump", Images.open(InputFiles.open(core), false));
+        }
+    }
+
+    /** Per test rather than in {@code @BeforeAll}, so that each skip is counted and says why. */
+    @BeforeEach
+    void requireTheRealCore() {
+        assumeTrue(report != null, "real vmcore not found at " + dir.resolve("balloon-vmcore.kdump")
                 + ": clone the shared data beside the repository or pass -Dringtool.real=DIR");
-        report = new Carver(Carver.Options.defaults())
-                .carve("balloon-vmcore.kdump", Images.open(InputFiles.open(core), false));
     }
 
     @Test

@@ -101,17 +101,16 @@ public final class Carver {
                 // packets at least as well as the sizes Linux uses do.
                 if (out.evidence.packets() >= alone.evidence.packets()
                         && in.evidence.packets() >= lone(there).evidence.packets()) {
-                    emit(rings, findings, rejected, out, in, "outbound", pair,
+                    boolean reported = emit(rings, findings, rejected, out, in, "outbound", pair,
                             "next header " + (gap + HEADER) + " bytes on");
-                    emit(rings, findings, rejected, in, out, "inbound", pair,
+                    reported |= emit(rings, findings, rejected, in, out, "inbound", pair,
                             "previous header " + (gap + HEADER) + " bytes before");
-                    pair++;
+                    pair += reported ? 1 : 0;
                     i += 2;
                     continue;
                 }
             }
-            emit(rings, findings, rejected, alone, null, "ring", pair, null);
-            pair++;
+            pair += emit(rings, findings, rejected, alone, null, "ring", pair, null) ? 1 : 0;
             i++;
         }
         if (rejected[0] > MAX_REJECTED_FINDINGS) {
@@ -251,8 +250,13 @@ public final class Carver {
         return new Assessed(c, dataSize, frames, missing, evidence);
     }
 
-    /** @param rejected headers turned down so far, in its one element */
-    private void emit(List<RingReport> rings, List<Finding> findings, long[] rejected, Assessed a, Assessed partner,
+    /**
+     * Reports the ring, or the reason it is not one.
+     *
+     * @param rejected headers turned down so far, in its one element
+     * @return whether it was reported as a ring
+     */
+    private boolean emit(List<RingReport> rings, List<Finding> findings, long[] rejected, Assessed a, Assessed partner,
                       String name, int pair, String link) {
         double confidence = 0.3;
         Evidence e = a.evidence;
@@ -286,13 +290,13 @@ public final class Carver {
         }
         if (confidence < options.minConfidence()) {
             if (rejected[0]++ >= MAX_REJECTED_FINDINGS) {
-                return;
+                return false;
             }
             findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, "ring header at physical " + hex(address)
                     + " not reported as a ring (confidence " + String.format(Locale.ROOT, "%.2f", confidence)
                     + "): " + why + (e.any() ? "" : "; a stale copy of a header (page cache) or a freed ring"),
                     null, address, (long) HEADER, null));
-            return;
+            return false;
         }
         RingHeader h = a.candidate.header;
         // The report keeps its ring's bytes, and nothing of the window around them.
@@ -325,6 +329,7 @@ public final class Carver {
         }
         rings.add(new RingReport(snapshot, new StrictWalk(snapshot, h.readIndex()), ringFindings,
                 new CarveInfo(address, pair, confidence, why.toString())));
+        return true;
     }
 
     private static String pages(List<long[]> ranges) {

@@ -158,6 +158,7 @@ function _complete_ringtool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} checks" ];    then _picocli_ringtool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sysfs" ];    then _picocli_ringtool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} synth" ];    then _picocli_ringtool; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} carve" ];    then _picocli_ringtool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ringtool; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -165,9 +166,11 @@ function _complete_ringtool() {
   local cmds1=(checks)
   local cmds2=(sysfs)
   local cmds3=(synth)
-  local cmds4=(help)
+  local cmds4=(carve)
+  local cmds5=(help)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ringtool_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ringtool_help; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ringtool_carve; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ringtool_synth; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ringtool_sysfs; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_ringtool_checks; return $?; fi
@@ -182,7 +185,7 @@ function _picocli_ringtool() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="inspect checks sysfs synth help"
+  local commands="inspect checks sysfs synth carve help"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -401,12 +404,64 @@ function _picocli_ringtool_synth() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `carve` subcommand.
+function _picocli_ringtool_carve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--out' '--format' '--min-confidence' '--fail-on'"
+  local format_option_args=("TEXT" "JSON" "JSONL" "SARIF") # --format values
+  local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
+      return $?
+      ;;
+    '--min-confidence')
+      return
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "carve" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_ringtool_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="inspect checks sysfs synth"
+  local commands="inspect checks sysfs synth carve"
   local flag_opts="'-h' '--help' '--stacktrace'"
   local arg_opts=""
 

@@ -57,6 +57,12 @@ public final class JsonFields {
         g.writeNumberField("bytes_to_read", r.bytesToRead());
         g.writeNumberField("bytes_to_write", r.bytesToWrite());
         g.writeNumberField("walk_start", r.start());
+        if (r.carve() != null) {
+            u64(g, "physical_address", r.carve().physicalAddress());
+            g.writeNumberField("pair", r.carve().pair());
+            g.writeNumberField("confidence", r.carve().confidence());
+            g.writeStringField("evidence", r.carve().evidence());
+        }
     }
 
     public static void packetFields(JsonGenerator g, Packet p) throws IOException {

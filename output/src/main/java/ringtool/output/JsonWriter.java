@@ -42,6 +42,9 @@ public final class JsonWriter implements ReportWriter {
         g.writeStartObject();
         g.writeStringField("source", report.source());
         g.writeStringField("layout", report.layout());
+        if (report.container() != null) {
+            g.writeStringField("container", report.container());
+        }
         if (report.decision() != null) {
             g.writeStringField("layout_decision", report.decision());
         }

@@ -45,6 +45,9 @@ public final class JsonlWriter implements ReportWriter {
         String source = report.source();
         start("input", source);
         g.writeStringField("layout", report.layout());
+        if (report.container() != null) {
+            g.writeStringField("container", report.container());
+        }
         if (report.decision() != null) {
             g.writeStringField("layout_decision", report.decision());
         }

@@ -11,13 +11,20 @@ import ringtool.core.rules.Severity;
  * @param layout   the layout used, or the one asked for when framing failed
  * @param decision why {@code auto} chose the layout, or null
  * @param error    one line saying why the input could not be processed, or null
+ * @param container the memory-image container a carve read ({@code elf}, {@code kdump-compressed}, ...), or null
+ *                 for ring dumps
  */
 public record InputReport(String source, String layout, String decision, List<RingReport> rings,
-                          List<Finding> findings, String error) {
+                          List<Finding> findings, String error, String container) {
 
     public InputReport {
         rings = List.copyOf(rings);
         findings = List.copyOf(findings);
+    }
+
+    public InputReport(String source, String layout, String decision, List<RingReport> rings,
+                       List<Finding> findings, String error) {
+        this(source, layout, decision, rings, findings, error, null);
     }
 
     public static InputReport failed(String source, String layout, String error) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ringtool.core.format.RingHeader;
 import ringtool.core.model.ReaderModel;
+import ringtool.core.image.Images;
 import ringtool.core.rules.Finding;
 import ringtool.core.source.ByteSource;
 import ringtool.core.source.FramedInput;
@@ -75,6 +76,7 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
     }
 
     private InputReport inspectFramed(String source, ByteSource bytes) throws FramingException {
+        refuseMemoryImage(bytes);
         return report(source, bytes, Framer.frame(bytes, framing));
     }
 
@@ -84,6 +86,21 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
             rings.add(ring(bytes, r));
         }
         return new InputReport(source, framed.layout().id(), framed.decision(), rings, framed.findings(), null);
+    }
+
+    /**
+     * A whole memory image is no ring dump: framing it would report nonsense rings. Ring dumps cannot start with
+     * these signatures (each would be an odd write_index).
+     */
+    private static void refuseMemoryImage(ByteSource bytes) throws FramingException {
+        String container = Images.sniff(bytes);
+        if ("elf".equals(container) && !Images.isElfCore(bytes)) {
+            throw new FramingException("this is an ELF file, not a ring dump");
+        }
+        if (container != null) {
+            throw new FramingException("this is a " + ("elf".equals(container) ? "memory image (ELF core)"
+                    : "vmcore (" + container + ")") + ": use `ringtool carve`");
+        }
     }
 
     private RingReport ring(ByteSource bytes, FramedRing r) {

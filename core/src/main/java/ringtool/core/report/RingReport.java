@@ -33,12 +33,13 @@ public final class RingReport {
     private final List<Finding> headerFindings;
     private final List<ReaderModel> models;
     private final boolean history;
+    private final CarveInfo carve;
     private Summary summary;
     private List<ModelResult> modelResults;
     private History consumed;
 
     public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings) {
-        this(ring, walk, headerFindings, List.of(), false);
+        this(ring, walk, headerFindings, List.of(), false, null);
     }
 
     /**
@@ -47,13 +48,28 @@ public final class RingReport {
      */
     public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, List<ReaderModel> models,
                       boolean history) {
+        this(ring, walk, headerFindings, models, history, null);
+    }
+
+    /** @param carve where {@code ringtool carve} found the ring, or null for rings read from a dump */
+    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, CarveInfo carve) {
+        this(ring, walk, headerFindings, List.of(), false, carve);
+    }
+
+    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, List<ReaderModel> models,
+                      boolean history, CarveInfo carve) {
         this.ring = ring;
         this.walk = walk;
         this.headerFindings = List.copyOf(headerFindings);
         this.models = List.copyOf(models);
         this.history = history;
+        this.carve = carve;
     }
 
+    /** The carve fields, or null unless the ring was carved from a memory image. */
+    public CarveInfo carve() {
+        return carve;
+    }
     /** Whether {@link #modelResults()} has anything to say: a model was asked for. */
     public boolean hasModels() {
         return !models.isEmpty();

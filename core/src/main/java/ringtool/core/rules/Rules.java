@@ -169,6 +169,14 @@ public final class Rules {
     public static final Rule SYSFS_RING_HEADER_MISMATCH = rule("sysfs.ring.header_mismatch", Severity.WARNING,
             "sysfs", "--ring: the dump's read_index, write_index or interrupt_mask differs from the sysfs files");
 
+    // Carving rings out of whole memory images (ringtool carve).
+    public static final Rule DUMP_PAGE_MISSING = rule("dump.page.missing", Severity.WARNING, "dump",
+            "pages the memory image lacks (excluded by the dump filter, lost when INCOMPLETE, or undecodable):"
+                    + " never read as zeros");
+    public static final Rule CARVE_CANDIDATE_REJECTED = rule("carve.candidate.rejected", Severity.NOTE, "carve",
+            "a page looks like a ring header but too little evidence says it is a live ring (a page-cache copy,"
+                    + " a freed ring): reported apart, with its confidence and the reason");
+
     private Rules() {
     }
 

@@ -15,7 +15,7 @@ import ringtool.core.report.ExitCode;
         versionProvider = RingtoolCommand.Version.class,
         description = "Inspect and fuzz Hyper-V VMBus ring buffers: walk the packets of ring dumps, validate every"
                 + " header field, descriptor and trailer, and report findings with stable rule IDs.",
-        subcommands = {InspectCommand.class, ChecksCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, ChecksCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -13,8 +13,13 @@ public final class LayoutFuzzer {
     private LayoutFuzzer() {
     }
 
+    /** Called once by Jazzer before the first input. */
+    public static void fuzzerInitialize() {
+        Harness.warmUp();
+    }
+
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         RingPlan plan = RingPlan.from(data);
-        Harness.run(plan.inspector(), plan.bytes());
+        Harness.run(plan.inspector(), plan.bytes(), plan.text());
     }
 }

@@ -12,6 +12,7 @@ import ringtool.core.format.TransferPageRange;
 import ringtool.core.report.Inspector;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
+import ringtool.output.TextOptions;
 
 /**
  * A ring dump built from fuzzer choices, the way the Linux writer lays packets out (descriptor, extended header,
@@ -21,12 +22,12 @@ import ringtool.core.source.Layout;
  * <pre>
  * layout, pages per data area, then per ring: start index, header words, packet count, per packet: type, flags,
  * extension (ranges), payload, offset8/len8 overrides, trailer; write index; then double-mapped damage, trailing
- * bytes, and the --read-index override
+ * bytes, the --read-index override, and whether the text writer adds its field tree and hex dump
  * </pre>
  *
  * A stream that runs out yields zeros and {@code false}, which build small valid rings.
  */
-public record RingPlan(Layout layout, byte[] bytes, Long readIndex) {
+public record RingPlan(Layout layout, byte[] bytes, Long readIndex, TextOptions text) {
 
     static final int HEADER = RingHeader.HOST_PAGE_SIZE;
     static final int MAX_PAGES = 3;
@@ -66,7 +67,9 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex) {
             bytes = Arrays.copyOf(bytes, bytes.length + extra);
         }
         Long readIndex = in.consumeBoolean() ? index(in, dataSize) : null;
-        return new RingPlan(layout, bytes, readIndex);
+        // The text writer's tree and hex dump cost more than the walk; one input in four pays for them.
+        TextOptions text = in.consumeInt(0, 3) == 3 ? Harness.TEXT : TextOptions.DEFAULT;
+        return new RingPlan(layout, bytes, readIndex, text);
     }
 
     /** An index near the interesting edges: 0, the last slots, unaligned, at or past the end, or anything. */

@@ -318,6 +318,7 @@ final class FuzzCommand implements Callable<Integer> {
                     "cannot tell which target " + reproduce + " belongs to; add --target layout or --target raw");
         }
         Path dir = Files.createTempDirectory("ringtool-reproduce-");
+        Files.createDirectories(dir.resolve("tmp"));
         Path log = dir.resolve("reproduce.log");
         Child c;
         try {

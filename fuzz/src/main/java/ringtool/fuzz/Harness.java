@@ -211,7 +211,7 @@ public final class Harness {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
-                    if (t == JsonToken.START_OBJECT && depth == packetsDepth + 1 && packetsDepth >= 0) {
+                    if (t == JsonToken.START_OBJECT && depth == packetsDepth) {
                         count++;
                     }
                     if (t == JsonToken.START_ARRAY && "packets".equals(p.currentName()) && packetsDepth < 0) {

@@ -280,9 +280,9 @@ final class FuzzCommand implements Callable<Integer> {
     private void progress(Target t, List<Child> children, long started, long seconds) {
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         // libFuzzer's clock starts once the JVM is up, so the wall time runs a little past the limit.
-        boolean started = children.stream().anyMatch(c -> c.status != null);
+        boolean running = children.stream().anyMatch(c -> c.status != null);
         err.println("ringtool fuzz: " + t.id() + ": " + elapsed + " s (fuzzing limit " + seconds + " s), "
-                + (started ? stats(children, elapsed) : "starting Jazzer and running the seeds"));
+                + (running ? stats(children, elapsed) : "starting Jazzer and running the seeds"));
         err.flush();
     }
 

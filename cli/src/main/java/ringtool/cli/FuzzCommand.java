@@ -240,7 +240,7 @@ final class FuzzCommand implements Callable<Integer> {
                 break;
             }
         }
-        String stats = stats(children, elapsed);
+        String stats = stats(children);
         if (found != null) {
             String what = switch (found.process.exitValue()) {
                 case JAZZER_TIMEOUT -> "an input ran longer than " + timeout + " s";
@@ -282,12 +282,12 @@ final class FuzzCommand implements Callable<Integer> {
         // libFuzzer's clock starts once the JVM is up, so the wall time runs a little past the limit.
         boolean running = children.stream().anyMatch(c -> c.status != null);
         err.println("ringtool fuzz: " + t.id() + ": " + elapsed + " s (fuzzing limit " + seconds + " s), "
-                + (running ? stats(children, elapsed) : "starting Jazzer and running the seeds"));
+                + (running ? stats(children) : "starting Jazzer and running the seeds"));
         err.flush();
     }
 
     /** Execs, their rate, coverage and corpus over all children, from each one's last status line. */
-    private static String stats(List<Child> children, long elapsed) {
+    private static String stats(List<Child> children) {
         long execs = 0;
         long rate = 0;
         long cov = 0;
@@ -302,9 +302,6 @@ final class FuzzCommand implements Callable<Integer> {
                 corp = Math.max(corp, s.corpus);
                 rss += s.rssMb;
             }
-        }
-        if (elapsed > 0 && execs > 0) {
-            rate = Math.max(rate, 0);
         }
         return String.format(Locale.ROOT, "%,d execs (%,d exec/s), cov %d, corpus %d inputs, rss %d MB",
                 execs, rate, cov, corp, rss);

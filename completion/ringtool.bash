@@ -159,6 +159,7 @@ function _complete_ringtool() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sysfs" ];    then _picocli_ringtool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} synth" ];    then _picocli_ringtool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} carve" ];    then _picocli_ringtool; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fuzz" ];    then _picocli_ringtool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ringtool; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -167,9 +168,11 @@ function _complete_ringtool() {
   local cmds2=(sysfs)
   local cmds3=(synth)
   local cmds4=(carve)
-  local cmds5=(help)
+  local cmds5=(fuzz)
+  local cmds6=(help)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ringtool_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ringtool_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ringtool_fuzz; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ringtool_carve; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ringtool_synth; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ringtool_sysfs; return $?; fi
@@ -185,7 +188,7 @@ function _picocli_ringtool() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="inspect checks sysfs synth carve help"
+  local commands="inspect checks sysfs synth carve fuzz help"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -456,12 +459,72 @@ function _picocli_ringtool_carve() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `fuzz` subcommand.
+function _picocli_ringtool_fuzz() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--target' '--duration' '--corpus' '--findings' '--jobs' '--seed' '--timeout' '--rss-limit-mb' '--reproduce'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--target')
+      return
+      ;;
+    '--duration')
+      return
+      ;;
+    '--corpus')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--findings')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--jobs')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--rss-limit-mb')
+      return
+      ;;
+    '--reproduce')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_ringtool_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="inspect checks sysfs synth carve"
+  local commands="inspect checks sysfs synth carve fuzz"
   local flag_opts="'-h' '--help' '--stacktrace'"
   local arg_opts=""
 

@@ -15,7 +15,8 @@ import ringtool.core.report.ExitCode;
         versionProvider = RingtoolCommand.Version.class,
         description = "Inspect and fuzz Hyper-V VMBus ring buffers: walk the packets of ring dumps, validate every"
                 + " header field, descriptor and trailer, and report findings with stable rule IDs.",
-        subcommands = {InspectCommand.class, ChecksCommand.class, SysfsCommand.class, SynthCommand.class, CarveCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, ChecksCommand.class, SysfsCommand.class, SynthCommand.class,
+            CarveCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -18,11 +18,14 @@ import ringtool.core.walk.Packet;
  */
 public final class JsonWriter implements ReportWriter {
 
+    /** Thread-safe and costly to build (symbol tables, buffer recyclers): one per JVM, not one per writer. */
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     private final JsonGenerator g;
 
     public JsonWriter(Writer out) {
         try {
-            g = new JsonFactory().createGenerator(out);
+            g = FACTORY.createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
         } catch (IOException e) {

@@ -22,11 +22,14 @@ import ringtool.core.walk.Packet;
  */
 public final class JsonlWriter implements ReportWriter {
 
+    /** Thread-safe and costly to build (symbol tables, buffer recyclers): one per JVM, not one per writer. */
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     private final JsonGenerator g;
 
     public JsonlWriter(Writer out) {
         try {
-            g = new JsonFactory().createGenerator(out);
+            g = FACTORY.createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             // Each record ends its own line; Jackson would otherwise start every later one with a space.
             g.setRootValueSeparator(null);

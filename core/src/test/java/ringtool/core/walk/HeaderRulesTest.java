@@ -37,6 +37,9 @@ class HeaderRulesTest {
             assertEquals(List.of("ring.size.invalid", "ring.write_index.out_of_range", "ring.read_index.out_of_range"),
                     Rings.ruleIds(ring));
             assertEquals(0, ring.summary().packets());
+            Finding size = ring.findingList().get(0);
+            assertEquals(ring.fileOffset(), size.fileOffset(), "an empty data area points at its header");
+            assertNull(size.length());
         }
     }
 

@@ -1,0 +1,547 @@
+package ringtool.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import ringtool.core.report.ExitCode;
+import ringtool.fuzz.Target;
+
+/**
+ * {@code ringtool fuzz}: runs the Jazzer targets of {@code ringtool.fuzz} in a child JVM each ({@code Jazzer.main}
+ * ends its JVM), shows libFuzzer's progress compactly, and turns the child's exit into the contract's codes.
+ * Children are bounded by {@code -max_total_time} and, if they overrun, stopped with SIGINT: SIGTERM makes
+ * libFuzzer write a bogus crash file.
+ */
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+        description = {
+            "Fuzz the reader and the writers with Jazzer for a bounded time, starting from the seed corpus in"
+                    + " corpus/<target>. Every input is inspected as 'ringtool inspect' would, written as text, JSON"
+                    + " and JSONL, and checked against the reader's invariants (no stray exception, bounded walk,"
+                    + " offsets inside the data area, packets in ring order, JSON that parses, fields that"
+                    + " re-encode to the input's bytes).",
+            "Progress (execs/s, coverage, corpus size) and the summary go to stderr. A finding leaves its input in"
+                    + " --findings DIR/<target>/ and exits 1 with the input's path and the stack trace."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the run ended with no finding (or the reproduced input passes)",
+            "1:a finding: its input's path and stack trace are on stderr (or the reproduced input still fails)",
+            "2:usage error (unknown option or target, bad duration)",
+            "3:the --corpus directory or the --reproduce file cannot be read",
+            "4:internal error: the fuzzer could not be started or stopped abnormally"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ringtool fuzz --duration 60s",
+            "  ringtool fuzz --target layout --duration 10m --jobs 2",
+            "  ringtool fuzz --reproduce fuzz/findings/layout/crash-3f2a...",
+            "",
+            "Targets: layout (structure-aware: the fuzzer's bytes choose a ring), raw (arbitrary bytes as a dump).",
+            "Once a finding is fixed, copy its input into the target's regression directory",
+            "(fuzz/src/test/resources/ringtool/fuzz/<Test>Inputs/<method>/) so that every 'mvn test' replays it."})
+final class FuzzCommand implements Callable<Integer> {
+
+    static final String JAZZER_MAIN = "com.code_intelligence.jazzer.Jazzer";
+    /** libFuzzer's exit codes under Jazzer: a crash or Java exception, a slow input, RSS overrun, SIGINT. */
+    static final int JAZZER_CRASH = 77;
+    static final int JAZZER_TIMEOUT = 70;
+    static final int JAZZER_OOM = 71;
+    static final int JAZZER_INTERRUPTED = 72;
+    private static final long PROGRESS_EVERY_MS = 10_000;
+    private static final long GRACE_SECONDS = 60;
+    private static final Pattern STATUS = Pattern.compile(
+            "^#(\\d+)\\s+(\\w+)\\s+cov: (\\d+) ft: \\d+ corp: (\\d+)/\\S+.*?exec/s: (\\d+) rss: (\\d+)Mb");
+    private static final Pattern ARTIFACT = Pattern.compile("Test unit written to (\\S+)");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", defaultValue = "all", paramLabel = "TARGET",
+            description = "What to fuzz: layout, raw, or all (each in turn, layout first; default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "TIME",
+            description = "How long to fuzz each target: 90s, 10m, 1h, or seconds (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Seed inputs (default: corpus/<target> when it exists). Seeds are read, never changed.")
+    Path corpus;
+
+    @Option(names = "--findings", defaultValue = "fuzz/findings", paramLabel = "DIR",
+            description = "Where each target's crash inputs, Java reproducers, logs and new corpus go:"
+                    + " DIR/<target>/ (default: ${DEFAULT-VALUE}).")
+    Path findings;
+
+    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
+            description = "Fuzzing processes per target, sharing one corpus (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--seed", paramLabel = "N", description = "libFuzzer's random seed, for a repeatable run.")
+    Long seed;
+
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "An input slower than this is a finding (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--rss-limit-mb", defaultValue = "3072", paramLabel = "MB",
+            description = "A fuzzer process above this resident size is a finding (default: ${DEFAULT-VALUE};"
+                    + " the JVM alone takes about 1 GB).")
+    int rssLimitMb;
+
+    @Option(names = "--reproduce", paramLabel = "FILE",
+            description = "Replay one input once instead of fuzzing, and show what happened.")
+    Path reproduce;
+
+    private PrintWriter err;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        err = spec.commandLine().getErr();
+        List<Target> targets;
+        try {
+            targets = targets();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (jobs < 1 || timeout < 1 || rssLimitMb < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--jobs, --timeout and --rss-limit-mb must be at least 1");
+        }
+        if (reproduce != null) {
+            return reproduce(targets);
+        }
+        if (corpus != null && targets.size() != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--corpus needs one --target (the seeds of one target are no use to another)");
+        }
+        if (corpus != null && !Files.isDirectory(corpus)) {
+            return fail(ExitCode.INPUT, corpus + ": not a directory of seed inputs");
+        }
+        int worst = ExitCode.OK;
+        for (Target t : targets) {
+            int code = fuzz(t);
+            worst = Math.max(worst, code);
+            if (code != ExitCode.OK) {
+                break;
+            }
+        }
+        return worst;
+    }
+
+    private List<Target> targets() {
+        if (target.equalsIgnoreCase("all")) {
+            return List.of(Target.values());
+        }
+        for (Target t : Target.values()) {
+            if (t.id().equalsIgnoreCase(target)) {
+                return List.of(t);
+            }
+        }
+        throw new IllegalArgumentException("unknown --target '" + target + "' (expected layout, raw or all)");
+    }
+
+    private int fuzz(Target t) throws IOException, InterruptedException {
+        Path dir = findings.resolve(t.id()).toAbsolutePath();
+        Path work = dir.resolve("corpus");
+        Files.createDirectories(work);
+        Files.createDirectories(dir.resolve("tmp"));
+        Path seeds = corpus != null ? corpus : Path.of("corpus", t.id());
+        long seconds = Math.max(1, duration.toSeconds());
+        List<Path> dirs = new ArrayList<>(List.of(work));
+        if (Files.isDirectory(seeds)) {
+            dirs.add(seeds.toAbsolutePath());
+        } else {
+            err.println("ringtool fuzz: " + t.id() + ": no seed corpus at " + seeds + "; starting from nothing");
+        }
+        err.println("ringtool fuzz: " + t.id() + ": fuzzing " + t.className() + " for " + seconds + " s"
+                + (jobs > 1 ? " in " + jobs + " processes" : "") + "; log and findings in " + dir);
+        err.flush();
+        List<Child> children = new ArrayList<>();
+        Thread stopper = new Thread(() -> children.forEach(Child::interrupt));
+        Runtime.getRuntime().addShutdownHook(stopper);
+        long started = System.nanoTime();
+        try {
+            for (int j = 0; j < jobs; j++) {
+                List<String> args = new ArrayList<>(List.of(
+                        "-max_total_time=" + seconds,
+                        "-rss_limit_mb=" + rssLimitMb,
+                        "-timeout=" + timeout,
+                        "-max_len=" + maxLen(t),
+                        "-print_final_stats=1"));
+                if (seed != null) {
+                    args.add("-seed=" + (seed + j));
+                }
+                dirs.forEach(d -> args.add(d.toString()));
+                Path log = dir.resolve(jobs == 1 ? "fuzz.log" : "fuzz-" + j + ".log");
+                children.add(Child.start(jazzerCommand(t, dir, args), log, dir));
+            }
+        } catch (IOException e) {
+            children.forEach(Child::interrupt);
+            return fail(ExitCode.INTERNAL, "cannot start the fuzzer (" + javaExecutable() + "): " + e.getMessage());
+        }
+        long deadline = started + TimeUnit.SECONDS.toNanos(seconds + GRACE_SECONDS);
+        long lastReport = System.currentTimeMillis();
+        boolean overran = false;
+        while (children.stream().anyMatch(Child::alive)) {
+            Thread.sleep(200);
+            if (System.currentTimeMillis() - lastReport >= PROGRESS_EVERY_MS) {
+                lastReport = System.currentTimeMillis();
+                progress(t, children, started, seconds);
+            }
+            if (!overran && System.nanoTime() > deadline) {
+                overran = true;
+                children.forEach(Child::interrupt);
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            } else if (overran && System.nanoTime() > deadline) {
+                children.forEach(c -> c.process.destroyForcibly());
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running; it stops the children.
+        }
+        for (Child c : children) {
+            c.drain();
+        }
+        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        return outcome(t, children, elapsed, overran);
+    }
+
+    /** Rings of the raw target need room for a few pages; the structure-aware streams stay short. */
+    private static int maxLen(Target t) {
+        return t == Target.RAW ? 64 * 1024 : 4096;
+    }
+
+    private int outcome(Target t, List<Child> children, long elapsed, boolean overran) {
+        Child found = null;
+        for (Child c : children) {
+            int code = c.process.exitValue();
+            if (code == JAZZER_CRASH || code == JAZZER_TIMEOUT || code == JAZZER_OOM) {
+                found = c;
+                break;
+            }
+        }
+        String stats = stats(children);
+        if (found != null) {
+            String what = switch (found.process.exitValue()) {
+                case JAZZER_TIMEOUT -> "an input ran longer than " + timeout + " s";
+                case JAZZER_OOM -> "the fuzzer went above " + rssLimitMb + " MB";
+                default -> "an input made the target throw";
+            };
+            err.println("ringtool fuzz: " + t.id() + ": FINDING after " + elapsed + " s: " + what);
+            found.exceptionBlock().forEach(line -> err.println("  " + line));
+            String artifact = found.artifact();
+            err.println("ringtool fuzz: " + t.id() + ": input: " + (artifact != null ? artifact : "(not written)"));
+            if (artifact != null) {
+                err.println("ringtool fuzz: " + t.id() + ": replay: ringtool fuzz --target " + t.id()
+                        + " --reproduce " + artifact);
+                err.println("ringtool fuzz: " + t.id() + ": once fixed, copy it into " + t.regressionDir()
+                        + "/ so that every 'mvn test' replays it");
+            }
+            err.println("ringtool fuzz: " + t.id() + ": " + stats + ": 1 finding; log: " + found.log);
+            err.flush();
+            return ExitCode.FINDINGS;
+        }
+        for (Child c : children) {
+            int code = c.process.exitValue();
+            if (code != 0) {
+                String why = overran ? "did not stop within " + GRACE_SECONDS + " s of its time limit"
+                        : code == JAZZER_INTERRUPTED ? "was interrupted" : "exited with code " + code;
+                err.println("ringtool fuzz: " + t.id() + ": the fuzzer " + why + "; the end of " + c.log + ":");
+                c.tail(15).forEach(line -> err.println("  " + line));
+                err.flush();
+                return ExitCode.INTERNAL;
+            }
+        }
+        err.println("ringtool fuzz: " + t.id() + ": " + stats + ": no findings");
+        err.flush();
+        return ExitCode.OK;
+    }
+
+    private void progress(Target t, List<Child> children, long started, long seconds) {
+        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        // libFuzzer's clock starts once the JVM is up, so the wall time runs a little past the limit.
+        boolean running = children.stream().anyMatch(c -> c.status != null);
+        err.println("ringtool fuzz: " + t.id() + ": " + elapsed + " s (fuzzing limit " + seconds + " s), "
+                + (running ? stats(children) : "starting Jazzer and running the seeds"));
+        err.flush();
+    }
+
+    /** Execs, their rate, coverage and corpus over all children, from each one's last status line. */
+    private static String stats(List<Child> children) {
+        long execs = 0;
+        long rate = 0;
+        long cov = 0;
+        long corp = 0;
+        long rss = 0;
+        for (Child c : children) {
+            Status s = c.status;
+            if (s != null) {
+                execs += s.execs;
+                rate += s.execsPerSecond;
+                cov = Math.max(cov, s.coverage);
+                corp = Math.max(corp, s.corpus);
+                rss += s.rssMb;
+            }
+        }
+        return String.format(Locale.ROOT, "%,d execs (%,d exec/s), cov %d, corpus %d inputs, rss %d MB",
+                execs, rate, cov, corp, rss);
+    }
+
+    private int reproduce(List<Target> targets) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(reproduce) || !Files.isReadable(reproduce)) {
+            return fail(ExitCode.INPUT, reproduce + ": not a readable file");
+        }
+        Target t = targets.size() == 1 ? targets.get(0) : inferTarget(reproduce);
+        if (t == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "cannot tell which target " + reproduce + " belongs to; add --target layout or --target raw");
+        }
+        Path dir = Files.createTempDirectory("ringtool-reproduce-");
+        Files.createDirectories(dir.resolve("tmp"));
+        Path log = dir.resolve("reproduce.log");
+        Child c;
+        try {
+            c = Child.start(jazzerCommand(t, dir, List.of("-timeout=" + timeout, "-rss_limit_mb=" + rssLimitMb,
+                    reproduce.toAbsolutePath().toString())), log, dir);
+        } catch (IOException e) {
+            return fail(ExitCode.INTERNAL, "cannot start the fuzzer (" + javaExecutable() + "): " + e.getMessage());
+        }
+        c.process.waitFor();
+        c.drain();
+        int code = c.process.exitValue();
+        long size = Files.size(reproduce);
+        if (code == 0) {
+            err.println("ringtool fuzz: " + reproduce + ": passes on target " + t.id() + " (" + size + " bytes,"
+                    + " inspected and written without breaking an invariant)");
+            err.flush();
+            deleteQuietly(dir);
+            return ExitCode.OK;
+        }
+        if (code == JAZZER_CRASH || code == JAZZER_TIMEOUT || code == JAZZER_OOM) {
+            err.println("ringtool fuzz: " + reproduce + ": still fails on target " + t.id() + " (" + size + " bytes):");
+            List<String> block = c.exceptionBlock();
+            (block.isEmpty() ? c.tail(20) : block).forEach(line -> err.println("  " + line));
+            err.println("ringtool fuzz: full output: " + log);
+            err.flush();
+            return ExitCode.FINDINGS;
+        }
+        err.println("ringtool fuzz: " + reproduce + ": the fuzzer exited with code " + code + "; the end of " + log
+                + ":");
+        c.tail(15).forEach(line -> err.println("  " + line));
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+
+    /** A findings path ({@code .../layout/crash-...}) or a regression input ({@code .../fuzzLayout/...}). */
+    static Target inferTarget(Path file) {
+        for (Path part : file.toAbsolutePath().normalize()) {
+            String name = part.toString().toLowerCase(Locale.ROOT);
+            for (Target t : Target.values()) {
+                if (name.equals(t.id()) || name.equals("fuzz" + t.id())) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    List<String> jazzerCommand(Target t, Path dir, List<String> libFuzzerArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable());
+        cmd.add("-Xmx1536m");
+        cmd.add("-Xss8m");
+        // Jazzer attaches its agent and loads natives; these keep JDK 21+ from warning about it.
+        cmd.add("-XX:+EnableDynamicAgentLoading");
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 24) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        cmd.add("-Xshare:off");
+        // Jazzer unpacks its agent and natives into the temp dir and leaves them on a timeout or SIGINT.
+        cmd.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(JAZZER_MAIN);
+        cmd.add("--target_class=" + t.className());
+        cmd.add("--instrumentation_includes=ringtool.core.**:ringtool.output.**");
+        cmd.add("--reproducer_path=" + dir);
+        cmd.add("-artifact_prefix=" + dir + "/");
+        cmd.addAll(libFuzzerArgs);
+        return cmd;
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private int fail(int code, String message) {
+        err.println("ringtool fuzz: " + message);
+        err.flush();
+        return code;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // A temp directory left behind is harmless.
+        }
+    }
+
+    private record Status(long execs, long coverage, long corpus, long execsPerSecond, long rssMb) {
+    }
+
+    /** One Jazzer child: its output goes to a log file while the last status line is kept for progress. */
+    private static final class Child {
+        final Process process;
+        final Path log;
+        final Thread reader;
+        volatile Status status;
+
+        private Child(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+            this.reader = new Thread(this::read, "jazzer-output");
+            this.reader.setDaemon(true);
+            this.reader.start();
+        }
+
+        static Child start(List<String> command, Path log, Path workDir) throws IOException {
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            return new Child(p, log);
+        }
+
+        private void read() {
+            try (InputStream in = process.getInputStream();
+                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                 var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    out.write(line);
+                    out.newLine();
+                    Matcher m = STATUS.matcher(line);
+                    if (m.find()) {
+                        status = new Status(Long.parseLong(m.group(1)), Long.parseLong(m.group(3)),
+                                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)));
+                    }
+                }
+            } catch (IOException e) {
+                // The log is best effort; the exit code still decides the outcome.
+            }
+        }
+
+        boolean alive() {
+            return process.isAlive();
+        }
+
+        void drain() throws InterruptedException {
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        }
+
+        /** SIGINT: libFuzzer stops cleanly with 72 and writes no artifact, unlike SIGTERM. */
+        void interrupt() {
+            if (!process.isAlive()) {
+                return;
+            }
+            try {
+                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start()
+                        .waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+
+        List<String> lines() {
+            try {
+                return Files.readAllLines(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return List.of();
+            }
+        }
+
+        List<String> tail(int n) {
+            List<String> all = lines();
+            return all.subList(Math.max(0, all.size() - n), all.size());
+        }
+
+        /** From {@code == Java Exception} (or libFuzzer's own {@code ==N== ERROR}) to the end of the stack. */
+        List<String> exceptionBlock() {
+            List<String> all = lines();
+            List<String> out = new ArrayList<>();
+            boolean in = false;
+            for (String line : all) {
+                if (!in && (line.startsWith("== Java Exception") || line.contains("== ERROR: libFuzzer"))) {
+                    in = true;
+                }
+                if (in) {
+                    if (line.startsWith("DEDUP_TOKEN") || line.startsWith("== libFuzzer crashing input")
+                            || line.startsWith("MS: ") || out.size() > 60) {
+                        break;
+                    }
+                    out.add(line);
+                }
+            }
+            return out;
+        }
+
+        String artifact() {
+            String found = null;
+            for (String line : lines()) {
+                Matcher m = ARTIFACT.matcher(line);
+                if (m.find()) {
+                    found = m.group(1);
+                }
+            }
+            return found;
+        }
+    }
+
+    /** {@code 90s}, {@code 10m}, {@code 1h}, or bare seconds. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d+)(s|m|h)?");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a duration (expected e.g. 90s, 10m, 1h or a number of seconds)");
+            }
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2) == null ? "s" : m.group(2)) {
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+            if (d.isZero()) {
+                throw new CommandLine.TypeConversionException("--duration must be at least 1 s");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package ringtool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import ringtool.fuzz.Target;
+
+class FuzzCommandTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = RingtoolCommand.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void unknownTargetIsAUsageError() {
+        assertEquals(2, run("fuzz", "--target", "nope"));
+        assertEquals("ringtool fuzz: unknown --target 'nope' (expected layout, raw or all)\n"
+                + "ringtool fuzz: see 'ringtool fuzz --help'\n", err.toString());
+    }
+
+    @Test
+    void badDurationIsAUsageError() {
+        assertEquals(2, run("fuzz", "--duration", "soon"));
+        assertTrue(err.toString().startsWith("ringtool fuzz: Invalid value for option '--duration': 'soon' is not a"
+                + " duration (expected e.g. 90s, 10m, 1h or a number of seconds)"), err.toString());
+    }
+
+    @Test
+    void corpusWithEveryTargetIsAUsageError() {
+        assertEquals(2, run("fuzz", "--corpus", "."));
+        assertTrue(err.toString().startsWith("ringtool fuzz: --corpus needs one --target"), err.toString());
+    }
+
+    @Test
+    void missingCorpusDirectoryIsAnInputError() {
+        assertEquals(3, run("fuzz", "--target", "raw", "--corpus", "no/such/dir"));
+        assertEquals("ringtool fuzz: no/such/dir: not a directory of seed inputs\n", err.toString());
+    }
+
+    @Test
+    void missingReproduceFileIsAnInputError() {
+        assertEquals(3, run("fuzz", "--reproduce", "no/such/crash"));
+        assertEquals("ringtool fuzz: no/such/crash: not a readable file\n", err.toString());
+    }
+
+    @Test
+    void durationsTakeSecondsMinutesAndHours() {
+        FuzzCommand.DurationConverter c = new FuzzCommand.DurationConverter();
+        assertEquals(Duration.ofSeconds(90), c.convert("90"));
+        assertEquals(Duration.ofSeconds(90), c.convert("90s"));
+        assertEquals(Duration.ofMinutes(10), c.convert("10m"));
+        assertEquals(Duration.ofHours(1), c.convert("1h"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> c.convert("0s"));
+    }
+
+    @Test
+    void targetIsInferredFromFindingsAndRegressionPaths() {
+        assertEquals(Target.LAYOUT, FuzzCommand.inferTarget(Path.of("fuzz/findings/layout/crash-01")));
+        assertEquals(Target.RAW, FuzzCommand.inferTarget(
+                Path.of("fuzz/src/test/resources/ringtool/fuzz/RawFuzzTestInputs/fuzzRaw/crash-02")));
+        assertNull(FuzzCommand.inferTarget(Path.of("/tmp/x/crash-03")));
+    }
+
+    @Test
+    void childIsJazzerWithBoundedResourcesAndArtifactsInTheRunDirectory() {
+        FuzzCommand c = new FuzzCommand();
+        var cmd = c.jazzerCommand(Target.RAW, Path.of("/runs/raw"), java.util.List.of("-max_total_time=5"));
+        assertTrue(cmd.contains(FuzzCommand.JAZZER_MAIN));
+        assertTrue(cmd.contains("--target_class=ringtool.fuzz.RawFuzzer"));
+        assertTrue(cmd.contains("-Djava.io.tmpdir=/runs/raw/tmp"));
+        assertTrue(cmd.contains("-artifact_prefix=/runs/raw/"));
+        assertTrue(cmd.contains("--reproducer_path=/runs/raw"));
+        assertEquals("-max_total_time=5", cmd.get(cmd.size() - 1));
+    }
+
+    @Test
+    void reproducingASeedThatPassesExitsZero() {
+        Path seed = Path.of("..", "corpus", "raw", "valid-single-mixed.bin");
+        assertEquals(0, run("fuzz", "--target", "raw", "--reproduce", seed.toString()), err.toString());
+        assertTrue(err.toString().contains(": passes on target raw (8192 bytes,"), err.toString());
+    }
+}

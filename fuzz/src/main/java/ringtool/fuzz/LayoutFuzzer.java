@@ -1,0 +1,25 @@
+package ringtool.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+
+/**
+ * The structure-aware target: the fuzzer's bytes choose a ring (layout, data size, header fields near the edges, a
+ * chain of packets that may straddle the end of the data area, a {@code --read-index} override) instead of being
+ * one, so most inputs get past the header into deep walk states. Seeds are {@link FuzzedDataProvider} byte
+ * streams, not rings: see {@link RingPlan}.
+ */
+public final class LayoutFuzzer {
+
+    private LayoutFuzzer() {
+    }
+
+    /** Called once by Jazzer before the first input. */
+    public static void fuzzerInitialize() {
+        Harness.warmUp();
+    }
+
+    public static void fuzzerTestOneInput(FuzzedDataProvider data) {
+        RingPlan plan = RingPlan.from(data);
+        Harness.run(plan.inspector(), plan.bytes(), plan.text());
+    }
+}

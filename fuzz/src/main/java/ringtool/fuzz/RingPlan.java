@@ -1,0 +1,222 @@
+package ringtool.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import java.util.Arrays;
+import ringtool.core.format.GpaDirectHeader;
+import ringtool.core.format.GpaRange;
+import ringtool.core.format.PacketDescriptor;
+import ringtool.core.format.PacketType;
+import ringtool.core.format.RingHeader;
+import ringtool.core.format.TransferPageHeader;
+import ringtool.core.format.TransferPageRange;
+import ringtool.core.report.Inspector;
+import ringtool.core.source.FramingOptions;
+import ringtool.core.source.Layout;
+import ringtool.output.TextOptions;
+
+/**
+ * A ring dump built from fuzzer choices, the way the Linux writer lays packets out (descriptor, extended header,
+ * payload, zero padding, trailer, all modulo the data size), with every field open to a bad value. The choices
+ * are read in a fixed order, so a {@link FuzzedDataProvider} stream is a stable recipe:
+ *
+ * <pre>
+ * layout, pages per data area, then per ring: start index, header words, packet count, per packet: type, flags,
+ * extension (ranges), payload, offset8/len8 overrides, trailer; write index; then double-mapped damage, trailing
+ * bytes, the --read-index override, and whether the text writer adds its field tree and hex dump
+ * </pre>
+ *
+ * A stream that runs out yields zeros and {@code false}, which build small valid rings.
+ */
+public record RingPlan(Layout layout, byte[] bytes, Long readIndex, TextOptions text) {
+
+    static final int HEADER = RingHeader.HOST_PAGE_SIZE;
+    static final int MAX_PAGES = 3;
+    static final int MAX_PACKETS = 12;
+    static final int MAX_PAYLOAD = 96;
+    private static final Layout[] LAYOUTS = {Layout.SINGLE, Layout.UIO_PAIR, Layout.DOUBLE_MAPPED, Layout.AUTO};
+    private static final int[] TYPES = {PacketType.DATA_INBAND, PacketType.DATA_USING_XFER_PAGES,
+        PacketType.DATA_USING_GPA_DIRECT, PacketType.COMP, PacketType.INVALID, PacketType.MAX_KNOWN,
+        PacketType.MAX_KNOWN + 1, 0xFFFF};
+
+    public Inspector inspector() {
+        return new Inspector(new FramingOptions(layout, HEADER, null), readIndex);
+    }
+
+    public static RingPlan from(FuzzedDataProvider in) {
+        Layout layout = LAYOUTS[in.consumeInt(0, LAYOUTS.length - 1)];
+        int dataSize = in.consumeInt(1, MAX_PAGES) * RingHeader.HOST_PAGE_SIZE;
+        boolean pair = layout == Layout.UIO_PAIR || (layout == Layout.AUTO && in.consumeBoolean());
+        byte[] first = ring(in, dataSize);
+        byte[] bytes;
+        if (pair) {
+            byte[] second = ring(in, dataSize);
+            bytes = Arrays.copyOf(first, first.length * 2);
+            System.arraycopy(second, 0, bytes, first.length, second.length);
+        } else if (layout == Layout.DOUBLE_MAPPED) {
+            bytes = Arrays.copyOf(first, first.length + dataSize);
+            System.arraycopy(first, HEADER, bytes, first.length, dataSize);
+            if (in.consumeBoolean()) {
+                int at = first.length + in.consumeInt(0, dataSize - 1);
+                bytes[at] ^= (byte) in.consumeInt(1, 255);
+            }
+        } else {
+            bytes = first;
+        }
+        int extra = in.consumeInt(0, 3) == 3 ? in.consumeInt(1, 64) * PacketDescriptor.ALIGNMENT : 0;
+        if (extra > 0) {
+            bytes = Arrays.copyOf(bytes, bytes.length + extra);
+        }
+        Long readIndex = in.consumeBoolean() ? index(in, dataSize) : null;
+        // The text writer's tree and hex dump cost more than the walk; one input in four pays for them.
+        TextOptions text = in.consumeInt(0, 3) == 3 ? Harness.TEXT : TextOptions.DEFAULT;
+        return new RingPlan(layout, bytes, readIndex, text);
+    }
+
+    /** An index near the interesting edges: 0, the last slots, unaligned, at or past the end, or anything. */
+    static long index(FuzzedDataProvider in, int dataSize) {
+        return switch (in.consumeInt(0, 7)) {
+            case 0 -> 0;
+            case 1 -> dataSize - PacketDescriptor.ALIGNMENT;
+            case 2 -> dataSize - PacketDescriptor.MIN_FOOTPRINT;
+            case 3 -> in.consumeInt(0, dataSize / PacketDescriptor.ALIGNMENT - 1) * (long) PacketDescriptor.ALIGNMENT;
+            case 4 -> in.consumeInt(0, dataSize - 1);
+            case 5 -> dataSize;
+            case 6 -> dataSize + (long) in.consumeInt(0, 4096);
+            default -> in.consumeInt() & 0xFFFF_FFFFL;
+        };
+    }
+
+    private static byte[] ring(FuzzedDataProvider in, int dataSize) {
+        Ring r = new Ring(dataSize);
+        long start = index(in, dataSize);
+        r.u32(RingHeader.READ_INDEX_OFFSET, start);
+        r.u32(RingHeader.INTERRUPT_MASK_OFFSET, pick(in, 0, 1));
+        r.u32(RingHeader.PENDING_SEND_SIZE_OFFSET, in.consumeBoolean() ? in.consumeInt() & 0xFFFF_FFFFL : 0);
+        r.u32(RingHeader.FEATURE_BITS_OFFSET, pick(in, 1, 0));
+        if (in.consumeInt(0, 15) == 15) {
+            r.u32(RingHeader.RESERVED1_OFFSET + in.consumeInt(0, 11) * Integer.BYTES, in.consumeInt() & 0xFFFF_FFFFL);
+        }
+        long cursor = Math.floorMod(start, dataSize) & ~(PacketDescriptor.ALIGNMENT - 1L);
+        int packets = in.consumeInt(0, MAX_PACKETS);
+        for (int i = 0; i < packets; i++) {
+            cursor = r.packet(in, cursor);
+        }
+        long write = switch (in.consumeInt(0, 7)) {
+            case 6 -> index(in, dataSize);
+            case 7 -> Math.floorMod(cursor + in.consumeInt(-3, 3) * (long) PacketDescriptor.ALIGNMENT, dataSize);
+            default -> cursor;
+        };
+        r.u32(RingHeader.WRITE_INDEX_OFFSET, write);
+        return r.bytes;
+    }
+
+    /** Mostly the usual value, sometimes the other legal one, sometimes anything. */
+    private static long pick(FuzzedDataProvider in, long usual, long other) {
+        return switch (in.consumeInt(0, 7)) {
+            case 6 -> other;
+            case 7 -> in.consumeInt() & 0xFFFF_FFFFL;
+            default -> usual;
+        };
+    }
+
+    /** One ring's bytes: header page, then the data area, written modulo its size. */
+    private static final class Ring {
+        final byte[] bytes;
+        final int dataSize;
+
+        Ring(int dataSize) {
+            this.dataSize = dataSize;
+            this.bytes = new byte[HEADER + dataSize];
+        }
+
+        void u32(int headerOffset, long value) {
+            for (int i = 0; i < Integer.BYTES; i++) {
+                bytes[headerOffset + i] = (byte) (value >>> (8 * i));
+            }
+        }
+
+        void put(long dataOffset, long value, int width) {
+            for (int i = 0; i < width; i++) {
+                bytes[HEADER + (int) Math.floorMod(dataOffset + i, (long) dataSize)] = (byte) (value >>> (8 * i));
+            }
+        }
+
+        /** Writes one packet at {@code at} and returns where the next one goes. */
+        long packet(FuzzedDataProvider in, long at) {
+            int type = in.consumeInt(0, 15) < TYPES.length ? TYPES[in.consumeInt(0, TYPES.length - 1)]
+                    : in.consumeInt(0, 0xFFFF);
+            int flags = (int) pick(in, 0, PacketDescriptor.FLAG_COMPLETION_REQUESTED) & 0xFFFF;
+            long ext = PacketDescriptor.SIZE;
+            if (type == PacketType.DATA_USING_XFER_PAGES) {
+                ext = transferPages(in, at);
+            } else if (type == PacketType.DATA_USING_GPA_DIRECT) {
+                ext = gpaDirect(in, at);
+            }
+            byte[] payload = in.consumeBytes(in.consumeInt(0, MAX_PAYLOAD));
+            long payloadAt = at + ext;
+            for (int i = 0; i < payload.length; i++) {
+                put(payloadAt + i, payload[i], 1);
+            }
+            int offset8 = (int) ((ext + PacketDescriptor.ALIGNMENT - 1) / PacketDescriptor.ALIGNMENT);
+            int len8 = offset8 + (payload.length + PacketDescriptor.ALIGNMENT - 1) / PacketDescriptor.ALIGNMENT;
+            switch (in.consumeInt(0, 15)) {
+                case 13 -> offset8 = in.consumeInt(0, 4);
+                case 14 -> len8 = in.consumeInt(0, 4);
+                case 15 -> len8 = in.consumeInt(0, 0xFFFF);
+                default -> { }
+            }
+            put(at + PacketDescriptor.TYPE_OFFSET, type, Short.BYTES);
+            put(at + PacketDescriptor.OFFSET8_OFFSET, offset8, Short.BYTES);
+            put(at + PacketDescriptor.LEN8_OFFSET, len8, Short.BYTES);
+            put(at + PacketDescriptor.FLAGS_OFFSET, flags, Short.BYTES);
+            put(at + PacketDescriptor.TRANSACTION_ID_OFFSET, in.consumeLong(), Long.BYTES);
+            long trailerAt = at + len8 * (long) PacketDescriptor.ALIGNMENT;
+            long trailer = switch (in.consumeInt(0, 7)) {
+                case 5 -> 0;
+                case 6 -> PacketDescriptor.expectedTrailer(at) | (in.consumeInt() & 0xFFFF_FFFFL);
+                case 7 -> in.consumeLong();
+                default -> PacketDescriptor.expectedTrailer(at);
+            };
+            put(trailerAt, trailer, PacketDescriptor.TRAILER_SIZE);
+            return Math.floorMod(trailerAt + PacketDescriptor.TRAILER_SIZE, (long) dataSize);
+        }
+
+        /** Type 7's header and ranges; returns the extension's end relative to the descriptor. */
+        private long transferPages(FuzzedDataProvider in, long at) {
+            int ranges = in.consumeInt(0, 4);
+            long declared = in.consumeInt(0, 7) == 7 ? in.consumeInt() & 0xFFFF_FFFFL : ranges;
+            put(at + TransferPageHeader.PAGESET_ID_OFFSET, in.consumeInt(0, 0xFFFF), Short.BYTES);
+            put(at + TransferPageHeader.SENDER_OWNS_OFFSET, in.consumeInt(0, 1), 1);
+            put(at + TransferPageHeader.RANGE_COUNT_OFFSET, declared, Integer.BYTES);
+            long r = at + TransferPageHeader.RANGES_OFFSET;
+            for (int i = 0; i < ranges; i++) {
+                put(r + TransferPageRange.BYTE_COUNT_OFFSET, in.consumeInt(), Integer.BYTES);
+                put(r + TransferPageRange.BYTE_OFFSET_OFFSET, in.consumeInt(), Integer.BYTES);
+                r += TransferPageRange.SIZE;
+            }
+            return r - at;
+        }
+
+        /** Type 9's header and ranges, each with the PFNs it spans unless the fuzzer drops some. */
+        private long gpaDirect(FuzzedDataProvider in, long at) {
+            int ranges = in.consumeInt(0, 3);
+            long declared = in.consumeInt(0, 7) == 7 ? in.consumeInt(0, 8) : ranges;
+            put(at + GpaDirectHeader.RANGE_COUNT_OFFSET, declared, Integer.BYTES);
+            long r = at + GpaDirectHeader.RANGES_OFFSET;
+            for (int i = 0; i < ranges; i++) {
+                long count = in.consumeInt(0, 3) == 3 ? in.consumeInt() & 0xFFFF_FFFFL : in.consumeInt(0, 3 * 4096);
+                long offset = in.consumeInt(0, 7) == 7 ? in.consumeInt() & 0xFFFF_FFFFL : in.consumeInt(0, 4095);
+                long pfns = Math.min((offset + count + GpaRange.HV_PAGE_SIZE - 1) / GpaRange.HV_PAGE_SIZE, 4);
+                pfns = Math.max(0, pfns - in.consumeInt(0, 1));
+                put(r + GpaRange.BYTE_COUNT_OFFSET, count, Integer.BYTES);
+                put(r + GpaRange.BYTE_OFFSET_OFFSET, offset, Integer.BYTES);
+                r += GpaRange.PFN_ARRAY_OFFSET;
+                for (int p = 0; p < pfns; p++) {
+                    put(r, in.consumeLong(), GpaRange.PFN_SIZE);
+                    r += GpaRange.PFN_SIZE;
+                }
+            }
+            return r - at;
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package ringtool.fuzz;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import ringtool.core.format.GpaDirectHeader;
+import ringtool.core.format.GpaRange;
+import ringtool.core.format.PacketDescriptor;
+import ringtool.core.format.PacketType;
+import ringtool.core.format.RingHeader;
+import ringtool.core.format.TransferPageHeader;
+import ringtool.core.format.TransferPageRange;
+import ringtool.core.report.InputReport;
+import ringtool.core.report.Inspector;
+import ringtool.core.report.RingReport;
+import ringtool.core.rules.Finding;
+import ringtool.core.source.ByteSource;
+import ringtool.core.walk.Packet;
+
+/**
+ * Writes the seed corpus, the same bytes on every run: {@code corpus/raw/} (ring dumps: valid rings of each shape,
+ * then one dump per contract rule, each checked to raise its rule) and {@code corpus/layout/} ({@link RingPlan}
+ * streams, chosen from a fixed-seed random search so that each one builds a different mix of layout and rules),
+ * plus {@code corpus/README.md}. The real capture {@code real-balloon-uio-pair.bin} is copied in by hand and kept.
+ *
+ * <pre>java -cp cli/target/ringtool.jar ringtool.fuzz.SeedCorpus corpus</pre>
+ */
+public final class SeedCorpus {
+
+    static final String REAL = "real-balloon-uio-pair.bin";
+    private static final long SEARCH_SEED = 0x52494e47L;
+    private static final int SEARCH_TRIES = 20_000;
+    private static final int MAX_LAYOUT_SEEDS = 48;
+
+    record Seed(String name, byte[] bytes, String what) {
+    }
+
+    private SeedCorpus() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: SeedCorpus CORPUS_DIR");
+            System.exit(2);
+        }
+        write(Path.of(args[0]));
+    }
+
+    public static void write(Path root) throws IOException {
+        Path raw = Files.createDirectories(root.resolve("raw"));
+        Path layout = Files.createDirectories(root.resolve("layout"));
+        StringBuilder md = new StringBuilder();
+        md.append("# Seed corpus\n\n")
+                .append("Written by `ringtool.fuzz.SeedCorpus` (`java -cp cli/target/ringtool.jar ringtool.fuzz.SeedCorpus"
+                        + " corpus`); the same bytes on every run, and `SeedCorpusTest` fails when the files here"
+                        + " drift from it. Every plain `mvn test` replays all of them through the fuzz targets.\n\n")
+                .append("## raw/ (ring dumps, framed with `--layout auto`)\n\n| file | bytes | what it is |\n|---|---|---|\n")
+                .append("| `").append(REAL).append("` | 40960 | the real hv_balloon `ring` capture"
+                        + " (/work/shared/real/balloon-ring.bin): a uio pair, both rings idle |\n");
+        for (Seed s : raw()) {
+            Files.write(raw.resolve(s.name()), s.bytes());
+            md.append("| `").append(s.name()).append("` | ").append(s.bytes().length).append(" | ").append(s.what())
+                    .append(" |\n");
+        }
+        md.append("\n## layout/ (FuzzedDataProvider streams for the structure-aware target, not rings)\n\n")
+                .append("Each stream is a recipe that `RingPlan` turns into a ring; the column says what that ring"
+                        + " is and which rules it raises. Chosen from a fixed-seed random search, one per new"
+                        + " combination.\n\n| file | bytes | ring it builds |\n|---|---|---|\n");
+        for (Seed s : layout()) {
+            Files.write(layout.resolve(s.name()), s.bytes());
+            md.append("| `").append(s.name()).append("` | ").append(s.bytes().length).append(" | ").append(s.what())
+                    .append(" |\n");
+        }
+        Files.writeString(root.resolve("README.md"), md.toString(), StandardCharsets.UTF_8);
+    }
+
+    static List<Seed> raw() {
+        List<Seed> out = new ArrayList<>();
+        out.add(checked("valid-single-empty.bin", new Dump(4096).startAt(0), null,
+                "single ring, 4 KiB data, indices 0: nothing to read"));
+        Dump mixed = new Dump(4096).startAt(0x100);
+        mixed.inband(bytes(5, 0x41), 1).transferPages(2).gpaDirect(1).packet(PacketType.COMP, 0, new byte[0],
+                bytes(8, 0x10));
+        out.add(checked("valid-single-mixed.bin", mixed, null,
+                "single ring with an in-band, a transfer-page (2 ranges), a GPA-direct (1 range) and a completion"
+                        + " packet"));
+        Dump wrap = new Dump(4096).startAt(4096 - 24);
+        wrap.inband(bytes(20, 0x61), 0).inband(bytes(3, 0x62), 0);
+        out.add(checked("valid-single-wrap.bin", wrap, null,
+                "single ring whose first packet starts 24 bytes before the end and straddles it"));
+        Dump big = new Dump(12288).startAt(8000);
+        for (int i = 0; i < 12; i++) {
+            big.inband(bytes(40 + i, i + 1), i & 1);
+        }
+        out.add(checked("valid-single-12k.bin", big, null, "single ring, 12 KiB data, 12 packets across the wrap"));
+        Dump outbound = new Dump(4096).startAt(0);
+        outbound.inband(bytes(16, 0x30), 0).inband(bytes(24, 0x31), 1);
+        Dump inbound = new Dump(4096).startAt(4096 - 40);
+        inbound.inband(bytes(30, 0x32), 0);
+        out.add(checked("valid-uio-pair.bin", cat(outbound.bytes(), inbound.bytes()), null,
+                "uio pair (outbound then inbound, 8 KiB each); the inbound packet wraps"));
+        Dump dm = new Dump(8192).startAt(64);
+        dm.inband(bytes(12, 0x44), 0);
+        byte[] dmBytes = dm.bytes();
+        out.add(new Seed("valid-double-mapped.bin", cat(dmBytes, Arrays.copyOfRange(dmBytes, 4096, dmBytes.length)),
+                "header, 8 KiB data, then the data again: valid under `--layout double-mapped`; auto takes the"
+                        + " zeros of the second copy for a second header and frames a uio pair"));
+
+        out.add(rule("ring.size.invalid", cat(new Dump(4096).startAt(0).bytes(), new byte[8]),
+                "data area of 4104 bytes"));
+        out.add(rule("ring.write_index.out_of_range", new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET,
+                4096), "write_index = data size"));
+        out.add(rule("ring.write_index.unaligned", new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET,
+                12), "write_index 12"));
+        out.add(rule("ring.read_index.out_of_range", new Dump(4096).startAt(0).header(RingHeader.READ_INDEX_OFFSET,
+                5000), "read_index 5000 in 4096 bytes"));
+        out.add(rule("ring.read_index.unaligned", new Dump(4096).startAt(0).header(RingHeader.READ_INDEX_OFFSET, 4),
+                "read_index 4"));
+        out.add(rule("ring.interrupt_mask.invalid", new Dump(4096).startAt(0)
+                .header(RingHeader.INTERRUPT_MASK_OFFSET, 2), "interrupt_mask 2"));
+        out.add(rule("ring.pending_send_size.invalid", new Dump(4096).startAt(0)
+                .header(RingHeader.PENDING_SEND_SIZE_OFFSET, 8192), "pending_send_sz beyond the data size"));
+        out.add(rule("ring.feature_bits.unknown", new Dump(4096).startAt(0).header(RingHeader.FEATURE_BITS_OFFSET, 6),
+                "feature_bits 6"));
+        out.add(rule("ring.reserved.nonzero", new Dump(4096).startAt(0).header(RingHeader.RESERVED1_OFFSET + 12, 1),
+                "a reserved header word set"));
+        out.add(rule("ring.available.too_small", new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET, 16),
+                "16 bytes between read and write index"));
+        out.add(rule("pkt.len8.too_small", oneInband().data(PacketDescriptor.LEN8_OFFSET, 1, 2), "len8 1"));
+        out.add(rule("pkt.len8.exceeds_available", oneInband().data(PacketDescriptor.LEN8_OFFSET, 100, 2),
+                "len8 reaching past the write index"));
+        out.add(rule("pkt.offset8.too_small", oneInband().data(PacketDescriptor.OFFSET8_OFFSET, 1, 2), "offset8 1"));
+        out.add(rule("pkt.offset8.beyond_len8", oneInband().data(PacketDescriptor.OFFSET8_OFFSET, 5, 2),
+                "offset8 5 > len8 4"));
+        out.add(rule("pkt.type.unknown", oneInband().data(PacketDescriptor.TYPE_OFFSET, 0x20, 2), "type 0x20"));
+        out.add(rule("pkt.flags.unknown", oneInband().data(PacketDescriptor.FLAGS_OFFSET, 2, 2), "flags 2"));
+        out.add(rule("pkt.trailer.mismatch", oneInband().data(32, 0x1234, 8), "trailer 0x1234"));
+        out.add(rule("pkt.trailer.zero", oneInband().data(32, 0, 8), "trailer 0"));
+        out.add(rule("pkt.xfer.range_count.overflow", new Dump(4096).startAt(0).transferPages(1)
+                .data(TransferPageHeader.RANGE_COUNT_OFFSET, 5, 4), "range_count 5 with room for 1"));
+        out.add(rule("pkt.gpa.range_count.zero", new Dump(4096).startAt(0).gpaDirect(1)
+                .data(GpaDirectHeader.RANGE_COUNT_OFFSET, 0, 4), "range_count 0"));
+        out.add(rule("pkt.gpa.range.invalid", new Dump(4096).startAt(0).gpaDirect(1)
+                .data(GpaDirectHeader.RANGES_OFFSET + GpaRange.BYTE_COUNT_OFFSET, 0, 4), "a range of 0 bytes"));
+        return out;
+    }
+
+    /**
+     * One in-band packet at 0x40 (not 0, whose expected trailer is zero) with a 16-byte payload: descriptor at +0,
+     * payload at +16, trailer at +32.
+     */
+    private static Dump oneInband() {
+        return new Dump(4096).startAt(0x40).inband(bytes(16, 0x55), 0);
+    }
+
+    private static Seed rule(String id, Dump dump, String how) {
+        return rule(id, dump.bytes(), how);
+    }
+
+    private static Seed rule(String id, byte[] bytes, String how) {
+        return checked("rule-" + id + ".bin", bytes, id, "raises `" + id + "`: " + how);
+    }
+
+    private static Seed checked(String name, Dump dump, String rule, String what) {
+        return checked(name, dump.bytes(), rule, what);
+    }
+
+    /** Each seed is inspected here: a valid one must have no finding, a rule seed must raise its rule. */
+    private static Seed checked(String name, byte[] bytes, String rule, String what) {
+        InputReport report = Inspector.defaults().inspect(name, ByteSource.of(bytes));
+        Set<String> rules = rules(report);
+        if (report.error() != null || (rule == null ? !rules.isEmpty() : !rules.contains(rule))) {
+            throw new IllegalStateException(name + ": expected " + (rule == null ? "no finding" : rule) + ", got "
+                    + (report.error() != null ? report.error() : rules));
+        }
+        return new Seed(name, bytes, what);
+    }
+
+    static Set<String> rules(InputReport report) {
+        Set<String> out = new TreeSet<>();
+        report.findings().forEach(f -> out.add(f.rule().id()));
+        for (RingReport r : report.rings()) {
+            for (Finding f : r.findings()) {
+                out.add(f.rule().id());
+            }
+        }
+        return out;
+    }
+
+    /** Fixed-seed random streams, kept when the ring they build adds a new (layout, shape, rules) combination. */
+    static List<Seed> layout() {
+        SplittableRandom random = new SplittableRandom(SEARCH_SEED);
+        Map<String, byte[]> kept = new LinkedHashMap<>();
+        Map<String, String> what = new LinkedHashMap<>();
+        Set<String> seenRules = new HashSet<>();
+        for (int i = 0; i < SEARCH_TRIES && kept.size() < MAX_LAYOUT_SEEDS; i++) {
+            // Zero bytes choose the usual values, so sparse streams build valid rings and dense ones broken ones.
+            byte[] stream = new byte[random.nextInt(24, 640)];
+            int density = 1 + (i % 4);
+            for (int b = 0; b < stream.length; b++) {
+                stream[b] = random.nextInt(5) < density ? (byte) random.nextInt(256) : 0;
+            }
+            RingPlan plan = RingPlan.from(new ReplayDataProvider(stream));
+            InputReport report = plan.inspector().inspect(Harness.SOURCE, ByteSource.of(plan.bytes()));
+            Set<String> rules = rules(report);
+            long packets = report.summary().packets();
+            boolean wraps = false;
+            for (RingReport r : report.rings()) {
+                for (Packet p : r.packets()) {
+                    wraps |= p.wraps();
+                }
+            }
+            String shape = plan.layout().id() + (report.rings().size() == 2 ? " pair" : "")
+                    + (packets > 0 ? " packets" : " no-packets") + (wraps ? " wraps" : "")
+                    + (plan.readIndex() != null ? " read-index" : "");
+            boolean newRule = !seenRules.containsAll(rules);
+            String key = shape + " " + rules;
+            if (!kept.containsKey(key) && (newRule || rules.isEmpty() || kept.size() < MAX_LAYOUT_SEEDS / 2)) {
+                seenRules.addAll(rules);
+                kept.put(key, stream);
+                what.put(key, describe(plan, report, packets, wraps, rules));
+            }
+        }
+        List<Seed> out = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, byte[]> e : kept.entrySet()) {
+            out.add(new Seed(String.format("layout-%02d", n++), e.getValue(), what.get(e.getKey())));
+        }
+        return out;
+    }
+
+    private static String describe(RingPlan plan, InputReport report, long packets, boolean wraps,
+                                   Set<String> rules) {
+        StringBuilder s = new StringBuilder(plan.layout().id()).append(", ").append(plan.bytes().length)
+                .append(" bytes");
+        if (report.error() != null) {
+            return s.append(", cannot be framed (").append(report.error()).append(')').toString();
+        }
+        s.append(", ").append(packets).append(" packet").append(packets == 1 ? "" : "s");
+        if (wraps) {
+            s.append(", one wraps");
+        }
+        if (plan.readIndex() != null) {
+            s.append(", --read-index ").append(plan.readIndex());
+        }
+        s.append(rules.isEmpty() ? ", no findings" : ", " + String.join(", ", rules.stream()
+                .map(r -> "`" + r + "`").toList()));
+        return s.toString();
+    }
+
+    private static byte[] bytes(int n, int fill) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (fill + i);
+        }
+        return b;
+    }
+
+    private static byte[] cat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /**
+     * A dump laid out as the Linux writer does it: descriptor, extended header, payload, zero padding to 8, trailer
+     * {@code start << 32}, write index past the trailer, all modulo the data size. {@link #data} overrides fields
+     * relative to the last packet's start, to plant damage.
+     */
+    static final class Dump {
+        private final byte[] bytes;
+        private final int dataSize;
+        private long cursor;
+        private long last;
+
+        Dump(int dataSize) {
+            this.dataSize = dataSize;
+            this.bytes = new byte[RingHeader.HOST_PAGE_SIZE + dataSize];
+            header(RingHeader.FEATURE_BITS_OFFSET, 1);
+        }
+
+        Dump startAt(long at) {
+            cursor = at;
+            header(RingHeader.READ_INDEX_OFFSET, at);
+            return header(RingHeader.WRITE_INDEX_OFFSET, at);
+        }
+
+        Dump header(int offset, long value) {
+            for (int i = 0; i < Integer.BYTES; i++) {
+                bytes[offset + i] = (byte) (value >>> (8 * i));
+            }
+            return this;
+        }
+
+        /** Overwrites {@code width} bytes at {@code delta} from the last packet's start. */
+        Dump data(long delta, long value, int width) {
+            put(last + delta, value, width);
+            return this;
+        }
+
+        private void put(long at, long value, int width) {
+            for (int i = 0; i < width; i++) {
+                bytes[RingHeader.HOST_PAGE_SIZE + (int) ((at + i) % dataSize)] = (byte) (value >>> (8 * i));
+            }
+        }
+
+        Dump inband(byte[] payload, int flags) {
+            return packet(PacketType.DATA_INBAND, flags, new byte[0], payload);
+        }
+
+        Dump transferPages(int ranges) {
+            byte[] ext = new byte[TransferPageHeader.RANGES_OFFSET - PacketDescriptor.SIZE
+                    + ranges * TransferPageRange.SIZE];
+            ext[0] = 1;
+            ext[TransferPageHeader.RANGE_COUNT_OFFSET - PacketDescriptor.SIZE] = (byte) ranges;
+            for (int i = 0; i < ranges; i++) {
+                int at = TransferPageHeader.RANGES_OFFSET - PacketDescriptor.SIZE + i * TransferPageRange.SIZE;
+                ext[at] = (byte) 0x40;
+                ext[at + TransferPageRange.BYTE_OFFSET_OFFSET + 1] = (byte) (i + 1);
+            }
+            return packet(PacketType.DATA_USING_XFER_PAGES, 0, ext, SeedCorpus.bytes(4, 0x70));
+        }
+
+        Dump gpaDirect(int ranges) {
+            int rangeSize = GpaRange.PFN_ARRAY_OFFSET + GpaRange.PFN_SIZE;
+            byte[] ext = new byte[GpaDirectHeader.RANGES_OFFSET - PacketDescriptor.SIZE + ranges * rangeSize];
+            ext[GpaDirectHeader.RANGE_COUNT_OFFSET - PacketDescriptor.SIZE] = (byte) ranges;
+            for (int i = 0; i < ranges; i++) {
+                int at = GpaDirectHeader.RANGES_OFFSET - PacketDescriptor.SIZE + i * rangeSize;
+                ext[at + 1] = 0x02;
+                ext[at + GpaRange.PFN_ARRAY_OFFSET] = (byte) (0x10 + i);
+            }
+            return packet(PacketType.DATA_USING_GPA_DIRECT, 0, ext, SeedCorpus.bytes(8, 0x80));
+        }
+
+        Dump packet(int type, int flags, byte[] ext, byte[] payload) {
+            long at = cursor;
+            int offset8 = (PacketDescriptor.SIZE + ext.length) / PacketDescriptor.ALIGNMENT;
+            int len8 = offset8 + (payload.length + PacketDescriptor.ALIGNMENT - 1) / PacketDescriptor.ALIGNMENT;
+            put(at + PacketDescriptor.TYPE_OFFSET, type, 2);
+            put(at + PacketDescriptor.OFFSET8_OFFSET, offset8, 2);
+            put(at + PacketDescriptor.LEN8_OFFSET, len8, 2);
+            put(at + PacketDescriptor.FLAGS_OFFSET, flags, 2);
+            put(at + PacketDescriptor.TRANSACTION_ID_OFFSET, 0x1000 + at, 8);
+            for (int i = 0; i < ext.length; i++) {
+                put(at + PacketDescriptor.SIZE + i, ext[i], 1);
+            }
+            long payloadAt = at + (long) offset8 * PacketDescriptor.ALIGNMENT;
+            for (int i = 0; i < payload.length; i++) {
+                put(payloadAt + i, payload[i], 1);
+            }
+            long end = at + (long) len8 * PacketDescriptor.ALIGNMENT;
+            for (long p = payloadAt + payload.length; p < end; p++) {
+                put(p, 0, 1);
+            }
+            put(end, PacketDescriptor.expectedTrailer(at), PacketDescriptor.TRAILER_SIZE);
+            last = at;
+            cursor = (end + PacketDescriptor.TRAILER_SIZE) % dataSize;
+            return header(RingHeader.WRITE_INDEX_OFFSET, cursor);
+        }
+
+        byte[] bytes() {
+            return bytes.clone();
+        }
+    }
+}

@@ -33,6 +33,8 @@ public final class JsonWriter implements ReportWriter {
         g.writeStartObject();
         g.writeStringField("schema", JsonFields.SCHEMA);
         g.writeArrayFieldStart("inputs");
+        // Flushed so that inputs rendered elsewhere (inspect --jobs) can follow it on the same Writer.
+        g.flush();
     }
 
     @Override

@@ -2,6 +2,7 @@ package ringtool.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ public final class JsonlWriter implements ReportWriter {
         try {
             g = new JsonFactory().createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // Jackson separates root values with a space by default, which would start every line but the first.
+            g.setRootValueSeparator(new SerializedString(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,6 +72,8 @@ final class OrderedRunner {
                 }
                 first = false;
                 head.pipe.drainTo(out);
+                // The run's own writer may write next through another path to the same stream (bytes, not chars).
+                out.flush();
                 done.accept(result(head.future));
             }
         } finally {

@@ -1,6 +1,5 @@
 package ringtool.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
@@ -23,7 +22,7 @@ public final class JsonlWriter implements ReportWriter {
 
     public JsonlWriter(Writer out) {
         try {
-            g = new JsonFactory().createGenerator(out);
+            g = Utf8Output.generator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             // Jackson separates root values with a space by default, which would start every line but the first.
             g.setRootValueSeparator(new SerializedString(""));

@@ -1,6 +1,5 @@
 package ringtool.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
@@ -29,7 +28,7 @@ public final class SummaryWriter implements ReportWriter {
         this.format = format;
         this.text = format == Format.TEXT ? (out instanceof PrintWriter p ? p : new PrintWriter(out)) : null;
         try {
-            g = format == Format.TEXT ? null : new JsonFactory().createGenerator(out);
+            g = format == Format.TEXT ? null : Utf8Output.generator(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -23,16 +24,64 @@ public final class Utf8Output extends PrintWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final OutputStream bytes;
+    private final Quiet quiet;
 
-    private Utf8Output(OutputStream bytes) {
+    private Utf8Output(OutputStream bytes, Quiet quiet) {
         // Text output is many small printf calls: they want a char buffer in front of the encoder.
         super(new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 13), false);
         this.bytes = bytes;
+        this.quiet = quiet;
     }
 
-    /** @param bufferSize bytes buffered before they go to {@code out} */
+    /**
+     * @param bufferSize bytes buffered before they go to {@code out}. A failing {@code out} (a closed pipe, as
+     *                   under {@code | head}) swallows the rest of the output, as a {@link PrintWriter} does,
+     *                   and {@link #checkError()} reports it.
+     */
     public static Utf8Output of(OutputStream out, int bufferSize) {
-        return new Utf8Output(new BufferedOutputStream(out, bufferSize));
+        Quiet quiet = new Quiet(out);
+        return new Utf8Output(new BufferedOutputStream(quiet, bufferSize), quiet);
+    }
+
+    @Override
+    public boolean checkError() {
+        return super.checkError() || quiet.failed;
+    }
+
+    /** Drops writes after the first failure instead of throwing into the writers. */
+    private static final class Quiet extends FilterOutputStream {
+        private boolean failed;
+
+        Quiet(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (!failed) {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    failed = true;
+                }
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() {
+            if (!failed) {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    failed = true;
+                }
+            }
+        }
     }
 
     /** The byte stream under this writer, with every character written so far already in it. */

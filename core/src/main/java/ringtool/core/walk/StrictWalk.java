@@ -233,14 +233,15 @@ public final class StrictWalk implements Iterable<WalkStep> {
                     ring.dataFileOffset(rangeAt), length == 0 ? null : length, index);
         }
 
+        /**
+         * Up to 7 trailing zero bytes of the payload count as padding. The packet's last 8 bytes are read as one
+         * little-endian u64 (len8 >= 2, so they lie inside the packet), whose leading zero bytes are its last ones.
+         */
         private long unpaddedPayload(PacketDescriptor d, long at) {
             long padded = d.paddedPayloadLength();
-            long end = at + d.lengthBytes();
-            int zeros = 0;
-            while (zeros < PacketDescriptor.ALIGNMENT - 1 && zeros < padded && view.u8(end - 1 - zeros) == 0) {
-                zeros++;
-            }
-            return padded - zeros;
+            long last8 = view.u64(at + d.lengthBytes() - Long.BYTES);
+            long zeros = Math.min(Long.numberOfLeadingZeros(last8) >>> 3, PacketDescriptor.ALIGNMENT - 1);
+            return padded - Math.min(zeros, padded);
         }
     }
 }

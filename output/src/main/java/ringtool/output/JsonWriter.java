@@ -21,7 +21,7 @@ public final class JsonWriter implements ReportWriter {
         try {
             g = Utf8Output.generator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+            g.setPrettyPrinter(new FastPrettyPrinter());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

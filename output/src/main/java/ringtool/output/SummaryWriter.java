@@ -35,7 +35,7 @@ public final class SummaryWriter implements ReportWriter {
         if (g != null) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             if (format == Format.JSON) {
-                g.useDefaultPrettyPrinter();
+                g.setPrettyPrinter(new FastPrettyPrinter());
             } else {
                 g.setRootValueSeparator(new SerializedString(""));
             }

@@ -1,8 +1,10 @@
 package ringtool.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,6 +24,7 @@ import ringtool.core.source.Layout;
 import ringtool.output.Format;
 import ringtool.output.ReportWriter;
 import ringtool.output.RunTotals;
+import ringtool.output.SummaryWriter;
 import ringtool.output.TextOptions;
 
 /** {@code ringtool inspect}: frame, walk, validate and print. */
@@ -48,8 +51,11 @@ import ringtool.output.TextOptions;
             "  ringtool inspect --read-index 0x7a8 --format jsonl vmcore-ring.bin | jq -c 'select(.record==\"finding\")'"})
 final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Ring dumps to inspect.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Ring dumps to inspect.")
     List<Path> files;
+
+    @CommandLine.Mixin
+    PipelineOptions pipeline = new PipelineOptions();
 
     @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
             description = "Output format: text, json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
@@ -118,6 +124,7 @@ final class InspectCommand implements Callable<Integer> {
         FramingOptions framing = framing(spec, layout, headerSize, dataSize);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Path> inputs = gatherInputs();
         List<ReaderModel> readers;
         try {
             readers = Models.expand(models, pktBufferSize);
@@ -125,25 +132,76 @@ final class InspectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
         Inspector inspector = new Inspector(framing, readIndex, readers, history);
-        ReportWriter writer = format.writer(out, new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count));
+        ReportWriter writer = writer(out);
         RunTotals totals = new RunTotals();
-        int worst = ExitCode.OK;
-        writer.begin();
-        for (Path file : files) {
-            String source = file.toString();
-            InputReport report = inspector.inspect(file, source);
+        int[] worst = {ExitCode.OK};
+        OrderedRunner.Done<InputReport> done = report -> {
             if (report.error() != null) {
-                err.println("ringtool inspect: " + source + ": " + report.error());
+                err.println("ringtool inspect: " + report.source() + ": " + report.error());
                 err.flush();
             }
-            int code = report.exitCode(failOn.threshold());
-            writer.input(report, code);
             totals.add(report);
-            worst = Math.max(worst, code);
+            worst[0] = Math.max(worst[0], report.exitCode(failOn.threshold()));
+        };
+        writer.begin();
+        // SARIF keeps unreadable inputs for the run's invocation record, which per-input writers would lose.
+        if (pipeline.jobs == 1 || format == Format.SARIF) {
+            for (Path file : inputs) {
+                InputReport report = inspector.inspect(file, file.toString());
+                writer.input(report, report.exitCode(failOn.threshold()));
+                done.accept(report);
+            }
+        } else {
+            // Each job renders its input with a writer of its own; the runner pastes the pieces in input order.
+            List<OrderedRunner.Task<InputReport>> tasks = new ArrayList<>(inputs.size());
+            for (Path file : inputs) {
+                tasks.add(pipe -> {
+                    PrintWriter sink = new PrintWriter(new BufferedWriter(pipe, 1 << 13));
+                    ReportWriter w = writer(sink);
+                    pipe.discard(true);
+                    w.begin();
+                    sink.flush();
+                    pipe.discard(false);
+                    InputReport report = inspector.inspect(file, file.toString());
+                    w.input(report, report.exitCode(failOn.threshold()));
+                    sink.flush();
+                    return report;
+                });
+            }
+            OrderedRunner.run(tasks, pipeline.jobs, out, format == Format.JSON ? "," : "", done);
         }
-        writer.end(totals, worst);
+        writer.end(totals, worst[0]);
         out.flush();
-        return worst;
+        return worst[0];
+    }
+
+    /** The writer for this run's options; {@code --jobs} makes one per input, so it must be cheap. */
+    private ReportWriter writer(PrintWriter out) {
+        if (pipeline.summary) {
+            return new SummaryWriter(format, out);
+        }
+        return format.writer(out, new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count));
+    }
+
+    private List<Path> gatherInputs() {
+        if (pipeline.jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got "
+                    + pipeline.jobs);
+        }
+        if (pipeline.summary && !SummaryWriter.supports(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--summary has no " + format.id() + " form");
+        }
+        List<Path> inputs;
+        try {
+            inputs = InputList.gather(files, pipeline.filesFrom, pipeline.nul, pipeline.recursive, System.in);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--files-from " + pipeline.filesFrom
+                    + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        if (inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no input: give FILE... or --files-from");
+        }
+        return inputs;
     }
 
     /** A byte count, or a driver's {@code max_pkt_size} by name ({@link Models#PKT_BUFFER_PRESETS}). */

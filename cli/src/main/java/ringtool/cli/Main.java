@@ -1,12 +1,10 @@
 package ringtool.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import ringtool.output.Utf8Output;
 
 /** The entry point: the only place that exits the JVM. */
 public final class Main {
@@ -17,8 +15,7 @@ public final class Main {
     public static void main(String[] args) {
         CommandLine cl = RingtoolCommand.commandLine();
         // Picocli's default stdout flushes on every println; a ring of a million packets wants a buffer.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+        PrintWriter out = Utf8Output.of(new FileOutputStream(FileDescriptor.out), 1 << 16);
         cl.setOut(out);
         int code = cl.execute(args);
         out.flush();

@@ -1,6 +1,5 @@
 package ringtool.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,15 +18,13 @@ import ringtool.core.walk.Packet;
 public final class JsonWriter implements ReportWriter {
 
     /** Thread-safe and costly to build (symbol tables, buffer recyclers): one per JVM, not one per writer. */
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private final JsonGenerator g;
 
     public JsonWriter(Writer out) {
         try {
-            g = FACTORY.createGenerator(out);
+            g = Utf8Output.generator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+            g.setPrettyPrinter(new FastPrettyPrinter());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,6 +35,8 @@ public final class JsonWriter implements ReportWriter {
         g.writeStartObject();
         g.writeStringField("schema", JsonFields.SCHEMA);
         g.writeArrayFieldStart("inputs");
+        // Flushed so that inputs rendered elsewhere (inspect --jobs) can follow it on the same Writer.
+        g.flush();
     }
 
     @Override

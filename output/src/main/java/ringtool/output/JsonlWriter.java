@@ -1,7 +1,7 @@
 package ringtool.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
@@ -23,16 +23,14 @@ import ringtool.core.walk.Packet;
 public final class JsonlWriter implements ReportWriter {
 
     /** Thread-safe and costly to build (symbol tables, buffer recyclers): one per JVM, not one per writer. */
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private final JsonGenerator g;
 
     public JsonlWriter(Writer out) {
         try {
-            g = FACTORY.createGenerator(out);
+            g = Utf8Output.generator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            // Each record ends its own line; Jackson would otherwise start every later one with a space.
-            g.setRootValueSeparator(null);
+            // Jackson separates root values with a space by default, which would start every line but the first.
+            g.setRootValueSeparator(new SerializedString(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

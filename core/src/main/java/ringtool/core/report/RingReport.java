@@ -183,6 +183,10 @@ public final class RingReport {
 
     /** Header findings first, then the walk's in ring order, then each model's. */
     public Iterable<Finding> findings() {
+        if (walkHasNoFindings()) {
+            // The summary's walk saw none: no need to walk again to find none (a healthy ring, most of the time).
+            return headerFindings;
+        }
         return () -> new Iterator<>() {
             private final Iterator<WalkStep> steps = walk.iterator();
             private Iterator<Finding> current = headerFindings.iterator();
@@ -208,6 +212,10 @@ public final class RingReport {
                 return current.next();
             }
         };
+    }
+
+    private synchronized boolean walkHasNoFindings() {
+        return summary != null && summary.findings() == headerFindings.size();
     }
 
     public synchronized Summary summary() {

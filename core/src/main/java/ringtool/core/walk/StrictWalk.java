@@ -100,23 +100,22 @@ public final class StrictWalk implements Iterable<WalkStep> {
 
         /** The rules whose breach leaves the next packet's start unknown, in the order they are judged. */
         private Finding descriptorBreaks(PacketDescriptor d, long at) {
-            String of = " of the packet at " + hex(at);
             int minOffset8 = PacketType.hasExtendedHeader(d.type()) ? 3 : 2;
             if (d.len8() < 2) {
-                return descriptorFinding(Rules.PKT_LEN8_TOO_SMALL, "len8" + of, ">= 2", Integer.toString(d.len8()), at);
+                return descriptorFinding(Rules.PKT_LEN8_TOO_SMALL, "len8" + of(at), ">= 2", Integer.toString(d.len8()), at);
             }
             if (d.footprint() > remaining) {
-                return descriptorFinding(Rules.PKT_LEN8_EXCEEDS_AVAILABLE, "len8" + of,
+                return descriptorFinding(Rules.PKT_LEN8_EXCEEDS_AVAILABLE, "len8" + of(at),
                         "len8 * 8 + 8 <= " + remaining + " (the bytes left to the write index)",
                         d.len8() + " (" + d.footprint() + " bytes with the trailer)", at);
             }
             if (d.offset8() < minOffset8) {
                 String why = minOffset8 == 3 ? " (type " + d.type() + " carries an 8-byte extended header)" : "";
-                return descriptorFinding(Rules.PKT_OFFSET8_TOO_SMALL, "offset8" + of, ">= " + minOffset8 + why,
+                return descriptorFinding(Rules.PKT_OFFSET8_TOO_SMALL, "offset8" + of(at), ">= " + minOffset8 + why,
                         Integer.toString(d.offset8()), at);
             }
             if (d.offset8() > d.len8()) {
-                return descriptorFinding(Rules.PKT_OFFSET8_BEYOND_LEN8, "offset8" + of, "<= len8 " + d.len8(),
+                return descriptorFinding(Rules.PKT_OFFSET8_BEYOND_LEN8, "offset8" + of(at), "<= len8 " + d.len8(),
                         Integer.toString(d.offset8()), at);
             }
             return null;
@@ -129,12 +128,11 @@ public final class StrictWalk implements Iterable<WalkStep> {
         }
 
         private Packet packet(PacketDescriptor d, long at, List<Finding> findings) {
-            String of = " of the packet at " + hex(at);
             if (!PacketType.isKnown(d.type())) {
-                findings.add(descriptorFinding(Rules.PKT_TYPE_UNKNOWN, "type" + of, "0x1 to 0xd", hex(d.type()), at));
+                findings.add(descriptorFinding(Rules.PKT_TYPE_UNKNOWN, "type" + of(at), "0x1 to 0xd", hex(d.type()), at));
             }
             if ((d.flags() & ~PacketDescriptor.FLAG_COMPLETION_REQUESTED) != 0) {
-                findings.add(descriptorFinding(Rules.PKT_FLAGS_UNKNOWN, "flags" + of, "0x0 or 0x1", hex(d.flags()), at));
+                findings.add(descriptorFinding(Rules.PKT_FLAGS_UNKNOWN, "flags" + of(at), "0x0 or 0x1", hex(d.flags()), at));
             }
             PacketExtension extension = switch (d.type()) {
                 case PacketType.DATA_USING_XFER_PAGES -> transferPages(d, at, findings);
@@ -197,9 +195,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
             long end = d.payloadOffset();
             for (long i = 0; i < header.rangeCount(); i++) {
                 long rangeAt = view.advance(at, pos);
-                String subject = "GPA range " + i + " of the packet at " + hex(at);
                 if (end - pos < GpaRange.PFN_ARRAY_OFFSET) {
-                    findings.add(gpaFinding(subject, "a range header before the payload at +" + end,
+                    findings.add(gpaFinding("GPA range " + i + of(at), "a range header before the payload at +" + end,
                             (end - pos) + " bytes left", rangeAt, Math.max(0, end - pos)));
                     break;
                 }
@@ -217,7 +214,7 @@ public final class StrictWalk implements Iterable<WalkStep> {
                     problem = range.pfns().size() + " before the payload";
                 }
                 if (problem != null) {
-                    findings.add(gpaFinding(subject, expected, problem, rangeAt, range.size()));
+                    findings.add(gpaFinding("GPA range " + i + of(at), expected, problem, rangeAt, range.size()));
                     break;
                 }
                 ranges.add(range);
@@ -226,19 +223,25 @@ public final class StrictWalk implements Iterable<WalkStep> {
             return new PacketExtension.GpaDirect(header, ranges);
         }
 
+        /** Built only when a finding is made: the walk of a healthy ring builds no strings. */
+        private static String of(long at) {
+            return " of the packet at " + hex(at);
+        }
+
         private Finding gpaFinding(String subject, String expected, String actual, long rangeAt, long length) {
             return Finding.mismatch(Rules.PKT_GPA_RANGE_INVALID, subject, expected, actual, rangeAt,
                     ring.dataFileOffset(rangeAt), length == 0 ? null : length, index);
         }
 
+        /**
+         * Up to 7 trailing zero bytes of the payload count as padding. The packet's last 8 bytes are read as one
+         * little-endian u64 (len8 >= 2, so they lie inside the packet), whose leading zero bytes are its last ones.
+         */
         private long unpaddedPayload(PacketDescriptor d, long at) {
             long padded = d.paddedPayloadLength();
-            long end = at + d.lengthBytes();
-            int zeros = 0;
-            while (zeros < PacketDescriptor.ALIGNMENT - 1 && zeros < padded && view.u8(end - 1 - zeros) == 0) {
-                zeros++;
-            }
-            return padded - zeros;
+            long last8 = view.u64(at + d.lengthBytes() - Long.BYTES);
+            long zeros = Math.min(Long.numberOfLeadingZeros(last8) >>> 3, PacketDescriptor.ALIGNMENT - 1);
+            return padded - Math.min(zeros, padded);
         }
     }
 }

@@ -1,0 +1,26 @@
+package ringtool.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options of {@code inspect} for triage over many inputs: where inputs come from, parallelism, summaries. */
+final class PipelineOptions {
+
+    @Option(names = "--files-from", paramLabel = "LIST",
+            description = "Also inspect the paths listed in LIST, one a line ('-' reads the list from stdin).")
+    String filesFrom;
+
+    @Option(names = {"-0", "--null"}, description = "The --files-from list is NUL-separated (find -print0).")
+    boolean nul;
+
+    @Option(names = {"-r", "--recursive"},
+            description = "A directory input stands for every regular file below it, sorted by name.")
+    boolean recursive;
+
+    @Option(names = {"-j", "--jobs"}, defaultValue = "1", paramLabel = "N",
+            description = "Inspect N inputs in parallel; output stays in input order (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--summary",
+            description = "One line (text) or record (JSON, JSONL) per input: counts by severity and the worst rule.")
+    boolean summary;
+}

@@ -1,0 +1,86 @@
+package ringtool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ringtool.core.testing.RingFiles;
+
+/**
+ * Big inputs in a small heap: the CLI runs in a child JVM with {@code -Xmx64m} on sparse files far bigger than
+ * the heap and on a ring of a million packets. Copying an input into the heap, or holding its packets, would
+ * end in an OutOfMemoryError (exit 4), so these pass only if the reader maps and the writers stream.
+ */
+class BoundedMemoryTest {
+
+    private static final long GIB = 1 << 30;
+
+    @TempDir
+    Path dir;
+
+    record Child(int code, long packetLines, String last, String err) {
+    }
+
+    /** Runs {@code ringtool} under -Xmx64m and reads its stdout as it comes: packet lines counted, the last non-empty one kept. */
+    private static Child ringtool(String packetPrefix, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Path err = Files.createTempFile("ringtool-err", ".txt");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        long packets = 0;
+        String last = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith(packetPrefix)) {
+                    packets++;
+                }
+                if (!line.isEmpty()) {
+                    last = line;
+                }
+            }
+        }
+        int code = p.waitFor();
+        String stderr = Files.readString(err);
+        Files.delete(err);
+        return new Child(code, packets, last, stderr);
+    }
+
+    @Test
+    void aOneGibRingOfAMillionPacketsStreamsAsJsonlIn64MibOfHeap() throws Exception {
+        Path ring = dir.resolve("gib.bin");
+        long packets = 1_000_000;
+        RingFiles.inband(ring, GIB - 4096, packets, 40);
+        assertEquals(GIB, Files.size(ring));
+        Child c = ringtool("{\"record\":\"packet\"", "inspect", "--format", "jsonl", ring.toString());
+        assertEquals("", c.err());
+        assertEquals(0, c.code());
+        assertEquals(packets, c.packetLines());
+        assertTrue(c.last().startsWith("{\"record\":\"summary\",\"schema\":\"ringtool/1\",\"source\":null,"
+                + "\"scope\":\"run\",\"inputs\":1,\"failed_inputs\":0,\"exit_code\":0,\"packets\":1000000,"), c.last());
+    }
+
+    @Test
+    void aFourGibFileIsInspectedAsTextAndJsonIn64MibOfHeap() throws Exception {
+        Path ring = dir.resolve("4gib.bin");
+        RingFiles.inband(ring, 4 * GIB - 4096, 20_000, 200);
+        assertEquals(4 * GIB, Files.size(ring));
+        Child text = ringtool("  ", "inspect", "--layout", "single", ring.toString());
+        assertEquals("", text.err());
+        assertEquals(0, text.code());
+        assertEquals(ring + ": 20000 packets, 0 errors, 0 warnings, 0 notes; exit 0", text.last());
+        Child json = ringtool("      \"index\"", "inspect", "--layout", "single", "--format", "json", ring.toString());
+        assertEquals(0, json.code());
+        assertEquals("}", json.last());
+    }
+}

@@ -1,0 +1,134 @@
+package ringtool.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import ringtool.core.report.InputReport;
+import ringtool.core.report.Summary;
+
+/**
+ * {@code inspect --summary}: one line or record per input with its counts by severity and its worst rule, for
+ * triage over many dumps. Each format keeps the shape of its full output minus the rings: text the per-input
+ * closing line, JSONL only the {@code summary} records, JSON the document without {@code rings} and
+ * {@code findings}. Computing a summary still walks every ring once, but nothing per packet is written.
+ */
+public final class SummaryWriter implements ReportWriter {
+
+    private final Format format;
+    private final PrintWriter text;
+    private final JsonGenerator g;
+
+    public SummaryWriter(Format format, Writer out) {
+        if (!supports(format)) {
+            throw new IllegalArgumentException("--summary has no " + format.id() + " form");
+        }
+        this.format = format;
+        this.text = format == Format.TEXT ? (out instanceof PrintWriter p ? p : new PrintWriter(out)) : null;
+        try {
+            g = format == Format.TEXT ? null : Utf8Output.generator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (g != null) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            if (format == Format.JSON) {
+                g.setPrettyPrinter(new FastPrettyPrinter());
+            } else {
+                g.setRootValueSeparator(new SerializedString(""));
+            }
+        }
+    }
+
+    public static boolean supports(Format format) {
+        return format == Format.TEXT || format == Format.JSON || format == Format.JSONL;
+    }
+
+    @Override
+    public void begin() throws IOException {
+        if (format == Format.JSON) {
+            g.writeStartObject();
+            g.writeStringField("schema", JsonFields.SCHEMA);
+            g.writeArrayFieldStart("inputs");
+            g.flush();
+        }
+    }
+
+    @Override
+    public void input(InputReport report, int exitCode) throws IOException {
+        if (format == Format.TEXT) {
+            if (report.error() != null) {
+                text.printf("%s: cannot be processed: %s; exit %d%n", report.source(), report.error(), exitCode);
+            } else {
+                Summary s = report.summary();
+                text.printf("%s: layout %s, %s; worst %s; exit %d%n", report.source(), report.layout(),
+                        TextWriter.counts(s), s.worst() == null ? "none" : s.worst().id(), exitCode);
+            }
+            text.flush();
+            return;
+        }
+        g.writeStartObject();
+        if (format == Format.JSONL) {
+            g.writeStringField("record", "summary");
+            g.writeStringField("schema", JsonFields.SCHEMA);
+            g.writeStringField("source", report.source());
+            g.writeStringField("scope", "input");
+            g.writeNumberField("exit_code", exitCode);
+            if (report.error() != null) {
+                g.writeStringField("error", report.error());
+            }
+            JsonFields.summaryFields(g, report.summary());
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } else {
+            g.writeStringField("source", report.source());
+            g.writeStringField("layout", report.layout());
+            g.writeNumberField("exit_code", exitCode);
+            if (report.error() != null) {
+                g.writeStringField("error", report.error());
+            }
+            g.writeObjectFieldStart("summary");
+            JsonFields.summaryFields(g, report.summary());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.flush();
+    }
+
+    @Override
+    public void end(RunTotals run, int exitCode) throws IOException {
+        if (format == Format.TEXT) {
+            if (run.inputs() > 1) {
+                text.printf("%d inputs (%d could not be processed): %s; exit %d%n", run.inputs(), run.failed(),
+                        TextWriter.counts(run.summary()), exitCode);
+            }
+            text.flush();
+            return;
+        }
+        if (format == Format.JSONL) {
+            g.writeStartObject();
+            g.writeStringField("record", "summary");
+            g.writeStringField("schema", JsonFields.SCHEMA);
+            g.writeNullField("source");
+            g.writeStringField("scope", "run");
+            g.writeNumberField("inputs", run.inputs());
+            g.writeNumberField("failed_inputs", run.failed());
+            g.writeNumberField("exit_code", exitCode);
+            JsonFields.summaryFields(g, run.summary());
+            g.writeEndObject();
+        } else {
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("inputs", run.inputs());
+            g.writeNumberField("failed_inputs", run.failed());
+            JsonFields.summaryFields(g, run.summary());
+            g.writeNumberField("exit_code", exitCode);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeRaw('\n');
+        g.flush();
+    }
+}

@@ -148,7 +148,7 @@ final class InspectCommand implements Callable<Integer> {
         if (pipeline.jobs == 1 || format == Format.SARIF) {
             for (Path file : inputs) {
                 InputReport report = inspector.inspect(file, file.toString());
-                writer.input(report, report.exitCode(failOn.threshold()));
+                writer.input(report, () -> report.exitCode(failOn.threshold()));
                 done.accept(report);
             }
         } else {
@@ -163,7 +163,7 @@ final class InspectCommand implements Callable<Integer> {
                     sink.flush();
                     pipe.discard(false);
                     InputReport report = inspector.inspect(file, file.toString());
-                    w.input(report, report.exitCode(failOn.threshold()));
+                    w.input(report, () -> report.exitCode(failOn.threshold()));
                     sink.flush();
                     return report;
                 });

@@ -2,6 +2,7 @@ package ringtool.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.function.IntSupplier;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 import ringtool.core.history.History;
@@ -40,7 +41,7 @@ public final class JsonWriter implements ReportWriter {
     }
 
     @Override
-    public void input(InputReport report, int exitCode) throws IOException {
+    public void input(InputReport report, IntSupplier exitCode) throws IOException {
         g.writeStartObject();
         g.writeStringField("source", report.source());
         g.writeStringField("layout", report.layout());
@@ -50,7 +51,6 @@ public final class JsonWriter implements ReportWriter {
         if (report.decision() != null) {
             g.writeStringField("layout_decision", report.decision());
         }
-        g.writeNumberField("exit_code", exitCode);
         if (report.error() != null) {
             g.writeStringField("error", report.error());
         }
@@ -64,6 +64,8 @@ public final class JsonWriter implements ReportWriter {
             finding(f);
         }
         g.writeEndArray();
+        // After the rings, so they stream before the counting walk the exit code needs.
+        g.writeNumberField("exit_code", exitCode.getAsInt());
         g.writeObjectFieldStart("summary");
         JsonFields.summaryFields(g, report.summary());
         g.writeEndObject();

@@ -3,6 +3,7 @@ package ringtool.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.util.function.IntSupplier;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 import ringtool.core.history.History;
@@ -42,7 +43,7 @@ public final class JsonlWriter implements ReportWriter {
     }
 
     @Override
-    public void input(InputReport report, int exitCode) throws IOException {
+    public void input(InputReport report, IntSupplier exitCode) throws IOException {
         String source = report.source();
         start("input", source);
         g.writeStringField("layout", report.layout());
@@ -53,7 +54,7 @@ public final class JsonlWriter implements ReportWriter {
             g.writeStringField("layout_decision", report.decision());
         }
         if (report.error() != null) {
-            g.writeNumberField("exit_code", exitCode);
+            g.writeNumberField("exit_code", exitCode.getAsInt());
             g.writeStringField("error", report.error());
         }
         end();
@@ -105,7 +106,7 @@ public final class JsonlWriter implements ReportWriter {
         }
         start("summary", source);
         g.writeStringField("scope", "input");
-        g.writeNumberField("exit_code", exitCode);
+        g.writeNumberField("exit_code", exitCode.getAsInt());
         JsonFields.summaryFields(g, report.summary());
         end();
     }

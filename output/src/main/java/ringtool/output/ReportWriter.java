@@ -1,6 +1,7 @@
 package ringtool.output;
 
 import java.io.IOException;
+import java.util.function.IntSupplier;
 import ringtool.core.report.InputReport;
 
 /**
@@ -11,8 +12,16 @@ public interface ReportWriter {
 
     void begin() throws IOException;
 
-    /** @param exitCode the input's exit code under the run's {@code --fail-on} */
-    void input(InputReport report, int exitCode) throws IOException;
+    /**
+     * @param exitCode the input's exit code under the run's {@code --fail-on}. Asked for only where the format
+     *                 places it: it takes a walk of its own, and a streaming writer asks after the packets have
+     *                 gone out, so the first record of a large ring does not wait for the whole ring.
+     */
+    void input(InputReport report, IntSupplier exitCode) throws IOException;
+
+    default void input(InputReport report, int exitCode) throws IOException {
+        input(report, () -> exitCode);
+    }
 
     /** @param run the run's totals; {@code exitCode} the run's exit code */
     void end(RunTotals run, int exitCode) throws IOException;

@@ -3,6 +3,7 @@ package ringtool.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.function.IntSupplier;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ public final class SarifWriter implements ReportWriter {
     }
 
     @Override
-    public void input(InputReport report, int exitCode) throws IOException {
+    public void input(InputReport report, IntSupplier exitCode) throws IOException {
         if (report.error() != null) {
             failedInputs.add(new String[] {report.source(), report.error()});
         }

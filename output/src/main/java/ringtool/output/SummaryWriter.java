@@ -3,6 +3,7 @@ package ringtool.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.util.function.IntSupplier;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -57,14 +58,15 @@ public final class SummaryWriter implements ReportWriter {
     }
 
     @Override
-    public void input(InputReport report, int exitCode) throws IOException {
+    public void input(InputReport report, IntSupplier exitCode) throws IOException {
         if (format == Format.TEXT) {
             if (report.error() != null) {
-                text.printf("%s: cannot be processed: %s; exit %d%n", report.source(), report.error(), exitCode);
+                text.printf("%s: cannot be processed: %s; exit %d%n", report.source(), report.error(),
+                        exitCode.getAsInt());
             } else {
                 Summary s = report.summary();
                 text.printf("%s: layout %s, %s; worst %s; exit %d%n", report.source(), report.layout(),
-                        TextWriter.counts(s), s.worst() == null ? "none" : s.worst().id(), exitCode);
+                        TextWriter.counts(s), s.worst() == null ? "none" : s.worst().id(), exitCode.getAsInt());
             }
             text.flush();
             return;
@@ -75,7 +77,7 @@ public final class SummaryWriter implements ReportWriter {
             g.writeStringField("schema", JsonFields.SCHEMA);
             g.writeStringField("source", report.source());
             g.writeStringField("scope", "input");
-            g.writeNumberField("exit_code", exitCode);
+            g.writeNumberField("exit_code", exitCode.getAsInt());
             if (report.error() != null) {
                 g.writeStringField("error", report.error());
             }
@@ -85,7 +87,7 @@ public final class SummaryWriter implements ReportWriter {
         } else {
             g.writeStringField("source", report.source());
             g.writeStringField("layout", report.layout());
-            g.writeNumberField("exit_code", exitCode);
+            g.writeNumberField("exit_code", exitCode.getAsInt());
             if (report.error() != null) {
                 g.writeStringField("error", report.error());
             }

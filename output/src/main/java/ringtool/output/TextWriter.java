@@ -4,6 +4,7 @@ import static ringtool.core.rules.Finding.hex;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.function.IntSupplier;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class TextWriter implements ReportWriter {
     }
 
     @Override
-    public void input(InputReport report, int exitCode) throws IOException {
+    public void input(InputReport report, IntSupplier exitCode) throws IOException {
         if (report.error() != null) {
             out.printf("%s: cannot be processed: %s%n%n", report.source(), report.error());
             return;
@@ -61,7 +62,7 @@ public final class TextWriter implements ReportWriter {
         for (RingReport ring : report.rings()) {
             ring(ring);
         }
-        out.printf("%s: %s; exit %d%n%n", report.source(), counts(report.summary()), exitCode);
+        out.printf("%s: %s; exit %d%n%n", report.source(), counts(report.summary()), exitCode.getAsInt());
         out.flush();
     }
 

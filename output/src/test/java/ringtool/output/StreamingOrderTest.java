@@ -126,4 +126,21 @@ class StreamingOrderTest {
         assertTrue(out.readAtFirstPacket <= headerEnd + 2 * FOOTPRINT, "read " + out.readAtFirstPacket);
         assertTrue(out.readAtLastPacket >= headerEnd + (PACKETS - 1) * FOOTPRINT, "read " + out.readAtLastPacket);
     }
+
+    @Test
+    void theExitCodeIsAskedForOnlyAfterEveryPacketIsOut() throws Exception {
+        RingBuilder b = new RingBuilder(4096 * 16).startAt(0);
+        for (int i = 0; i < PACKETS; i++) {
+            b.inband(i, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        }
+        Watched source = new Watched(ByteSource.of(b.build()));
+        InputReport report = Inspector.defaults().inspect("ring.bin", source);
+        Recording out = new Recording(source);
+        long[] packetsOutWhenAsked = {-1};
+        new JsonlWriter(new PrintWriter(out)).input(report, () -> {
+            packetsOutWhenAsked[0] = out.packetLines;
+            return report.exitCode(ringtool.core.rules.Severity.ERROR);
+        });
+        assertEquals(PACKETS, packetsOutWhenAsked[0]);
+    }
 }

@@ -191,17 +191,30 @@ public final class RingReport {
             private final Iterator<WalkStep> steps = walk.iterator();
             private Iterator<Finding> current = headerFindings.iterator();
             private boolean modelsDone = models.isEmpty();
+            // The walk for findings sees every packet and finding, so it leaves the summary behind for free.
+            private Summary counted = Summary.EMPTY;
+            private long packets;
+            private boolean recorded;
 
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && steps.hasNext()) {
-                    current = steps.next().findings().iterator();
+                    WalkStep step = steps.next();
+                    if (step.packet() != null) {
+                        packets++;
+                    }
+                    current = step.findings().iterator();
                 }
                 if (!current.hasNext() && !modelsDone) {
                     modelsDone = true;
                     current = modelFindings().iterator();
                 }
-                return current.hasNext();
+                boolean more = current.hasNext();
+                if (!more && !recorded) {
+                    recorded = true;
+                    record(counted.withPackets(packets));
+                }
+                return more;
             }
 
             @Override
@@ -209,9 +222,17 @@ public final class RingReport {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return current.next();
+                Finding f = current.next();
+                counted = counted.add(f);
+                return f;
             }
         };
+    }
+
+    private synchronized void record(Summary complete) {
+        if (summary == null) {
+            summary = complete;
+        }
     }
 
     private synchronized boolean walkHasNoFindings() {

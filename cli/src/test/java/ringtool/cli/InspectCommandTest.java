@@ -42,8 +42,8 @@ class InspectCommandTest {
     @Test
     void cleanRingExitsZeroAndPrintsItsPackets() throws IOException {
         String good = good();
-        Cli r = Cli.run("inspect", good);
-        assertEquals(0, r.exitCode(), r.err());
+        CliRun r = CliRun.of("inspect", good);
+        assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().startsWith(good + ": layout single, 1 ring\n"), r.out());
         assertTrue(r.out().contains("DATA_INBAND (6)"), r.out());
@@ -54,8 +54,8 @@ class InspectCommandTest {
     @Test
     void errorFindingExitsOneAndStillPrintsEverything() throws IOException {
         String bad = bad();
-        Cli r = Cli.run("inspect", "--layout", "single", bad);
-        assertEquals(1, r.exitCode());
+        CliRun r = CliRun.of("inspect", "--layout", "single", bad);
+        assertEquals(1, r.exit());
         assertTrue(r.out().contains("    error   pkt.len8.exceeds_available at 0x0 (file 0x1000) packet 0: len8 of the"
                 + " packet at 0x0: expected len8 * 8 + 8 <= 32 (the bytes left to the write index), got 4 (40 bytes"
                 + " with the trailer)\n"), r.out());
@@ -63,21 +63,21 @@ class InspectCommandTest {
 
     @Test
     void failOnNeverExitsZeroDespiteErrors() throws IOException {
-        assertEquals(0, Cli.run("inspect", "--fail-on", "never", bad()).exitCode());
+        assertEquals(0, CliRun.of("inspect", "--fail-on", "never", bad()).exit());
     }
 
     @Test
     void failOnNoteFailsOnANote() throws IOException {
         String noted = write("noted.bin", new RingBuilder(0x1000).headerByte(0x20, 1).build());
-        assertEquals(0, Cli.run("inspect", noted).exitCode());
-        assertEquals(0, Cli.run("inspect", "--fail-on", "warning", noted).exitCode());
-        assertEquals(1, Cli.run("inspect", "--fail-on", "note", noted).exitCode());
+        assertEquals(0, CliRun.of("inspect", noted).exit());
+        assertEquals(0, CliRun.of("inspect", "--fail-on", "warning", noted).exit());
+        assertEquals(1, CliRun.of("inspect", "--fail-on", "note", noted).exit());
     }
 
     @Test
     void unknownOptionIsAUsageError() throws IOException {
-        Cli r = Cli.run("inspect", "--no-such-option", good());
-        assertEquals(2, r.exitCode());
+        CliRun r = CliRun.of("inspect", "--no-such-option", good());
+        assertEquals(2, r.exit());
         assertEquals("ringtool inspect: Unknown option: '--no-such-option'\n"
                 + "ringtool inspect: see 'ringtool inspect --help'\n", r.err());
         assertEquals("", r.out());
@@ -85,13 +85,13 @@ class InspectCommandTest {
 
     @Test
     void missingFileArgumentIsAUsageError() {
-        assertEquals(2, Cli.run("inspect").exitCode());
+        assertEquals(2, CliRun.of("inspect").exit());
     }
 
     @Test
     void headerSizeMustBeAPageMultiple() throws IOException {
-        Cli r = Cli.run("inspect", "--header-size", "5000", good());
-        assertEquals(2, r.exitCode());
+        CliRun r = CliRun.of("inspect", "--header-size", "5000", good());
+        assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("ringtool inspect: --header-size must be a multiple of 4096, got 5000\n"), r.err());
     }
 
@@ -99,8 +99,8 @@ class InspectCommandTest {
     void missingInputExitsThreeAndTheOthersAreStillReported() throws IOException {
         String good = good();
         String missing = dir.resolve("missing.bin").toString();
-        Cli r = Cli.run("inspect", "--format", "json", missing, good);
-        assertEquals(3, r.exitCode());
+        CliRun r = CliRun.of("inspect", "--format", "json", missing, good);
+        assertEquals(3, r.exit());
         assertEquals("ringtool inspect: " + missing + ": no such file\n", r.err());
         JsonNode inputs = JSON.readTree(r.out()).get("inputs");
         assertEquals(2, inputs.size());
@@ -115,8 +115,8 @@ class InspectCommandTest {
     void unprocessableInputsSayWhyOnOneLine() throws IOException {
         String empty = write("empty.bin", new byte[0]);
         String small = write("small.bin", new byte[8191]);
-        Cli r = Cli.run("inspect", dir.toString(), empty, small);
-        assertEquals(3, r.exitCode());
+        CliRun r = CliRun.of("inspect", dir.toString(), empty, small);
+        assertEquals(3, r.exit());
         assertEquals("ringtool inspect: " + dir + ": is a directory\n"
                 + "ringtool inspect: " + empty + ": empty file\n"
                 + "ringtool inspect: " + small + ": too small: 8191 bytes, a ring needs at least 8192 (a 4096-byte"
@@ -125,14 +125,14 @@ class InspectCommandTest {
 
     @Test
     void highestExitCodeWinsAcrossInputs() throws IOException {
-        assertEquals(1, Cli.run("inspect", good(), bad()).exitCode());
-        assertEquals(3, Cli.run("inspect", bad(), dir.resolve("nope").toString(), good()).exitCode());
+        assertEquals(1, CliRun.of("inspect", good(), bad()).exit());
+        assertEquals(3, CliRun.of("inspect", bad(), dir.resolve("nope").toString(), good()).exit());
     }
 
     @Test
     void jsonHasTheContractFields() throws IOException {
-        Cli r = Cli.run("inspect", "--format", "json", good(), bad());
-        assertEquals(1, r.exitCode());
+        CliRun r = CliRun.of("inspect", "--format", "json", good(), bad());
+        assertEquals(1, r.exit());
         JsonNode doc = JSON.readTree(r.out());
         assertEquals("ringtool/1", doc.get("schema").asText());
         JsonNode input = doc.get("inputs").get(0);
@@ -158,15 +158,15 @@ class InspectCommandTest {
     @Test
     void u64FieldsAreExactUnsignedDecimals() throws IOException {
         String f = write("u64.bin", new RingBuilder(0x1000).inband(0xFFFF_FFFF_FFFF_FFFEL).build());
-        Cli r = Cli.run("inspect", "--format", "json", f);
+        CliRun r = CliRun.of("inspect", "--format", "json", f);
         assertTrue(r.out().contains("\"transaction_id\" : 18446744073709551614"), r.out());
     }
 
     @Test
     void jsonlLinesEachParseAndEndWithTheRunSummary() throws IOException {
         String good = good();
-        Cli r = Cli.run("inspect", "--format", "jsonl", good, bad());
-        assertEquals(1, r.exitCode());
+        CliRun r = CliRun.of("inspect", "--format", "jsonl", good, bad());
+        assertEquals(1, r.exit());
         List<JsonNode> records = new ArrayList<>();
         for (String line : r.out().split("\n")) {
             records.add(JSON.readTree(line));
@@ -194,7 +194,7 @@ class InspectCommandTest {
             b.inband(i + 1);
         }
         String f = write("five.bin", b.putU64(0x10 + 0x18, 1).build());
-        Cli r = Cli.run("inspect", "-c", "2", f);
+        CliRun r = CliRun.of("inspect", "-c", "2", f);
         assertTrue(r.out().contains("  ... 3 more packets not shown (-c 2)\n"), r.out());
         assertTrue(r.out().contains("pkt.trailer.mismatch at 0x28"), r.out());
         assertTrue(r.out().contains(": 5 packets, 0 errors, 1 warning, 0 notes; exit 0"), r.out());
@@ -202,7 +202,7 @@ class InspectCommandTest {
 
     @Test
     void verboseAndHexShowTheFieldTreeAndTheBytes() throws IOException {
-        Cli r = Cli.run("inspect", "-V", "-x", good());
+        CliRun r = CliRun.of("inspect", "-V", "-x", good());
         assertTrue(r.out().contains("            transaction_id  7 (0x0000000000000007)\n"), r.out());
         assertTrue(r.out().contains("          payload 5 bytes at +16 (8 with padding)\n"), r.out());
         assertTrue(r.out().contains("          00000000 06 00 02 00 03 00 00 00 07 00 00 00 00 00 00 00 ................"),
@@ -216,18 +216,18 @@ class InspectCommandTest {
         RingBuilder b = new RingBuilder(0x1000).inband(1).inband(2);
         b.readIndex(b.cursor());
         String f = write("consumed.bin", b.build());
-        assertTrue(Cli.run("inspect", f).out().contains("0 packets"));
-        Cli r = Cli.run("inspect", "--read-index", "0x0", f);
+        assertTrue(CliRun.of("inspect", f).out().contains("0 packets"));
+        CliRun r = CliRun.of("inspect", "--read-index", "0x0", f);
         assertTrue(r.out().contains("walk starts at 0x0 (--read-index)"), r.out());
         assertTrue(r.out().contains(": 2 packets, 0 errors"), r.out());
     }
 
     @Test
     void checksListsEveryRuleInTextAndJson() {
-        Cli text = Cli.run("checks");
-        assertEquals(0, text.exitCode());
+        CliRun text = CliRun.of("checks");
+        assertEquals(0, text.exit());
         assertTrue(text.out().contains("pkt.trailer.zero"), text.out());
-        Cli json = Cli.run("checks", "--format", "json");
+        CliRun json = CliRun.of("checks", "--format", "json");
         Set<String> ids = new TreeSet<>();
         try {
             JSON.readTree(json.out()).get("rules").forEach(n -> ids.add(n.get("id").asText()));
@@ -243,8 +243,8 @@ class InspectCommandTest {
 
     @Test
     void helpListsTheExitCodes() {
-        Cli r = Cli.run("inspect", "--help");
-        assertEquals(0, r.exitCode());
+        CliRun r = CliRun.of("inspect", "--help");
+        assertEquals(0, r.exit());
         assertTrue(r.out().contains("  3   an input could not be processed"), r.out());
     }
 

@@ -192,13 +192,34 @@ public final class Harness {
             if (listed != packets) {
                 throw new InvariantViolation("JSON lists " + listed + " packets, the summary counts " + packets);
             }
-            for (String line : jsonl.toString().split("\n")) {
-                if (!line.isEmpty()) {
-                    countPackets(line);
-                }
-            }
+            checkJsonLines(jsonl.toString());
         } catch (IOException e) {
             throw new InvariantViolation("writer output does not parse as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every line of JSONL output is one JSON object. One parser reads the root values one after another (a parser
+     * per line cost more than the rest of the harness), and their count must be the count of lines.
+     */
+    private static void checkJsonLines(String text) throws IOException {
+        long lines = text.chars().filter(c -> c == '\n').count();
+        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            throw new InvariantViolation("JSONL output does not end with a newline");
+        }
+        long values = 0;
+        try (JsonParser p = JSON.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new InvariantViolation("JSONL record " + values + " is not an object but " + t);
+                }
+                p.skipChildren();
+                values++;
+            }
+        }
+        if (values != lines) {
+            throw new InvariantViolation("JSONL output has " + lines + " lines but " + values + " records");
         }
     }
 

@@ -39,18 +39,12 @@ public final class Linux411Model implements ReaderModel {
         }
         long mapping = 2 * run.dataSize;
         while (true) {
+            ModelResult stop = run.beforeMappedDescriptor(priv, Rules.MODEL_411_LOOP,
+                    Rules.MODEL_411_READ_PAST_MAPPING);
+            if (stop != null) {
+                return stop;
+            }
             long avail = run.available(priv);
-            if (avail < PacketDescriptor.SIZE) {
-                return run.caughtUp(priv, avail);
-            }
-            if (!run.firstVisit(priv) || run.limitReached()) {
-                return run.loop(priv, Rules.MODEL_411_LOOP);
-            }
-            if (priv + PacketDescriptor.SIZE > mapping) {
-                run.finding(Rules.MODEL_411_READ_PAST_MAPPING, "reads a descriptor at " + hex(priv)
-                        + ", past the double mapping of " + hex(mapping) + " bytes", priv, PacketDescriptor.SIZE);
-                return run.end(EndReason.FAULT, priv, "descriptor at " + hex(priv) + " lies past the double mapping");
-            }
             PacketDescriptor d = PacketDescriptor.parse(run.view, priv);
             ModelRead r = run.read(priv, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
             run.judge(r, Rules.MODEL_411_GHOST_PACKET, Rules.MODEL_411_DESYNC);

@@ -52,18 +52,12 @@ public final class Linux514Model implements ReaderModel {
         }
         long mapping = 2 * run.dataSize;
         while (true) {
+            ModelResult stop = run.beforeMappedDescriptor(priv, Rules.MODEL_514_LOOP,
+                    Rules.MODEL_514_READ_PAST_MAPPING);
+            if (stop != null) {
+                return stop;
+            }
             long avail = run.available(priv);
-            if (avail < PacketDescriptor.SIZE) {
-                return run.caughtUp(priv, avail);
-            }
-            if (!run.firstVisit(priv) || run.limitReached()) {
-                return run.loop(priv, Rules.MODEL_514_LOOP);
-            }
-            if (priv + PacketDescriptor.SIZE > mapping) {
-                run.finding(Rules.MODEL_514_READ_PAST_MAPPING, "reads a descriptor at " + hex(priv)
-                        + ", past the double mapping of " + hex(mapping) + " bytes", priv, PacketDescriptor.SIZE);
-                return run.end(EndReason.FAULT, priv, "descriptor at " + hex(priv) + " lies past the double mapping");
-            }
             PacketDescriptor d = PacketDescriptor.parse(run.view, priv);
             long bound = Math.min(pktBufferSize, avail);
             long len = d.lengthBytes();

@@ -175,6 +175,29 @@ final class ModelRun {
     }
 
     /** The end every model reaches on a cursor it read before, or at the step limit. */
+    /**
+     * The checks an iterator over the double mapping (linux-4.11, linux-5.14) makes before it reads a descriptor at
+     * {@code cursor}: caught up, back at an offset it read (or out of steps), or the descriptor past the mapping.
+     *
+     * @return how the run ends there, or null when the descriptor can be read
+     */
+    ModelResult beforeMappedDescriptor(long cursor, Rule loop, Rule pastMapping) {
+        long avail = available(cursor);
+        if (avail < PacketDescriptor.SIZE) {
+            return caughtUp(cursor, avail);
+        }
+        if (!firstVisit(cursor) || limitReached()) {
+            return loop(cursor, loop);
+        }
+        long mapping = 2 * dataSize;
+        if (cursor + PacketDescriptor.SIZE > mapping) {
+            finding(pastMapping, "reads a descriptor at " + hex(cursor) + ", past the double mapping of "
+                    + hex(mapping) + " bytes", cursor, PacketDescriptor.SIZE);
+            return end(EndReason.FAULT, cursor, "descriptor at " + hex(cursor) + " lies past the double mapping");
+        }
+        return null;
+    }
+
     ModelResult loop(long cursor, Rule rule) {
         if (limitReached()) {
             return end(EndReason.LOOP, cursor, "stopped at the step limit of " + limit + " reads without having caught"

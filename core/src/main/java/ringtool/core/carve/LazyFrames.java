@@ -94,25 +94,17 @@ final class LazyFrames implements ByteSource {
 
     @Override
     public int u16(long at) {
-        return (int) le(at, 2);
+        return (int) bytewise(at, 2);
     }
 
     @Override
     public long u32(long at) {
-        return le(at, 4);
+        return bytewise(at, 4);
     }
 
     @Override
     public long u64(long at) {
-        return le(at, 8);
-    }
-
-    private long le(long at, int n) {
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            v |= (long) u8(at + i) << (8 * i);
-        }
-        return v;
+        return bytewise(at, 8);
     }
 
     @Override

@@ -225,11 +225,7 @@ public final class FlattenedImage {
                     default -> src.u64(p);
                 };
             }
-            long v = 0;
-            for (int i = 0; i < n; i++) {
-                v |= (long) u8(at + i) << (8 * i);
-            }
-            return v;
+            return bytewise(at, n);
         }
 
         @Override

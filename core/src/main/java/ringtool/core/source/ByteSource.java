@@ -24,6 +24,18 @@ public interface ByteSource {
 
     void copy(long at, byte[] dst, int dstOffset, int length);
 
+    /**
+     * {@code length} (at most 8) bytes from {@code at}, assembled little-endian from {@link #u8}: for sources whose
+     * bytes are not contiguous behind the reads that straddle a page or segment.
+     */
+    default long bytewise(long at, int length) {
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            value |= (long) u8(at + i) << (8 * i);
+        }
+        return value;
+    }
+
     /** Whether {@code length} bytes starting at {@code at} can be read. */
     default boolean canRead(long at, long length) {
         return at >= 0 && length >= 0 && at <= size() - length;

@@ -3,6 +3,7 @@ package ringtool.core.source;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** Bytes held on the heap: test fixtures, fuzz inputs and copies of live files. */
@@ -48,7 +49,29 @@ final class ArrayByteSource implements ByteSource {
         System.arraycopy(bytes, index(at, length), dst, dstOffset, length);
     }
 
-    private int index(long at, int length) {
+    @Override
+    public long firstNonZero(long at, long length) {
+        int from = index(at, length);
+        for (int done = 0; done < length; done += Scan.CHUNK) {
+            int n = (int) Math.min(Scan.CHUNK, length - done);
+            int i = Scan.firstNonZero(bytes, from + done, n);
+            if (i >= 0) {
+                return done + (long) i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public long mismatch(long first, long second, long length) {
+        int a = index(first, length);
+        int b = index(second, length);
+        int n = (int) length;
+        return Arrays.mismatch(bytes, a, a + n, bytes, b, b + n);
+    }
+
+    /** {@code at} as an array index, once {@code length} bytes from it are known to lie inside the array. */
+    private int index(long at, long length) {
         return (int) Objects.checkFromIndexSize(at, length, bytes.length);
     }
 }

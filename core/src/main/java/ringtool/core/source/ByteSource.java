@@ -36,6 +36,22 @@ public interface ByteSource {
         return value;
     }
 
+    /**
+     * Where the first non-zero byte of the {@code length} bytes at {@code at} lies, counted from {@code at}, or -1
+     * when they are all zero. Reserved fields and header pages are zero almost always: one bulk call says so.
+     */
+    default long firstNonZero(long at, long length) {
+        return Scan.firstNonZero(this, at, length);
+    }
+
+    /**
+     * Where the {@code length} bytes at {@code first} and those at {@code second} first differ, counted from the
+     * start of each, or -1 when they are equal.
+     */
+    default long mismatch(long first, long second, long length) {
+        return Scan.mismatch(this, first, second, length);
+    }
+
     /** Whether {@code length} bytes starting at {@code at} can be read. */
     default boolean canRead(long at, long length) {
         return at >= 0 && length >= 0 && at <= size() - length;

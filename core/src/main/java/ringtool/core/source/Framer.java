@@ -115,12 +115,13 @@ public final class Framer {
             } else if (large && unused(src, 0)) {
                 rejected.add(prefix + "not double-mapped: an unused ring (indices 0)");
             } else {
-                Comparison c = compare(src, h, h + d, d);
-                if (c.differing() == 0 && c.allZero()) {
+                boolean equal = src.mismatch(h, h + d, d) < 0;
+                Comparison c = equal ? null : compare(src, h, h + d, d);
+                if (equal && src.firstNonZero(h, d) < 0) {
                     rejected.add(prefix + "not double-mapped: both halves of the " + (2 * d)
                             + " bytes after the header are zero (an unused ring; taken as single)");
-                } else if (c.differing() == 0 || c.differing() <= c.nonZero() / TOLERATED_DIFFERENCE) {
-                    String how = c.differing() == 0 ? "byte for byte" : "except " + c.differing()
+                } else if (equal || c.differing() <= c.nonZero() / TOLERATED_DIFFERENCE) {
+                    String how = equal ? "byte for byte" : "except " + c.differing()
                             + " differing byte" + (c.differing() == 1 ? "" : "s") + " (see dump.double_map.mismatch)";
                     return doubleMapped(src, options, "the " + d + "-byte data area appears twice after the " + h
                             + "-byte header, " + how + headerNote);
@@ -184,10 +185,10 @@ public final class Framer {
             return "interrupt_mask " + hex(h.interruptMask()) + " / feature_bits " + hex(h.featureBits())
                     + " are not 0 or 1, in the header at " + hex(at);
         }
-        for (int i = RingHeader.RESERVED1_OFFSET; i < RingHeader.FEATURE_BITS_OFFSET; i += Integer.BYTES) {
-            if (src.u32(at + i) != 0) {
-                return "reserved word at " + hex(at + i) + " is not zero";
-            }
+        long nonZero = src.firstNonZero(at + RingHeader.RESERVED1_OFFSET, RingHeader.RESERVED1_SIZE);
+        if (nonZero >= 0) {
+            long word = at + RingHeader.RESERVED1_OFFSET + nonZero / Integer.BYTES * Integer.BYTES;
+            return "reserved word at " + hex(word) + " is not zero";
         }
         return null;
     }
@@ -212,13 +213,13 @@ public final class Framer {
             // A descriptor at the start of a data page reads as write_index = type | offset8 << 16: never aligned.
             return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned";
         }
-        for (int i = RingHeader.RESERVED1_OFFSET; i < RingHeader.HOST_PAGE_SIZE; i++) {
-            if (i >= RingHeader.FEATURE_BITS_OFFSET && i < RingHeader.RESERVED2_OFFSET) {
-                continue;
-            }
-            if (src.u8(at + i) != 0) {
-                return "non-zero reserved byte at " + hex(at + i);
-            }
+        long nonZero = src.firstNonZero(at + RingHeader.RESERVED1_OFFSET, RingHeader.RESERVED1_SIZE);
+        if (nonZero >= 0) {
+            return "non-zero reserved byte at " + hex(at + RingHeader.RESERVED1_OFFSET + nonZero);
+        }
+        nonZero = src.firstNonZero(at + RingHeader.RESERVED2_OFFSET, RingHeader.RESERVED2_SIZE);
+        if (nonZero >= 0) {
+            return "non-zero reserved byte at " + hex(at + RingHeader.RESERVED2_OFFSET + nonZero);
         }
         return null;
     }
@@ -229,14 +230,8 @@ public final class Framer {
         if (!src.canRead(at, large + MIN_DATA)) {
             return "no room for a 64 KiB header";
         }
-        byte[] buf = new byte[(int) (large - RingHeader.HOST_PAGE_SIZE)];
-        src.copy(at + RingHeader.HOST_PAGE_SIZE, buf, 0, buf.length);
-        for (int i = 0; i < buf.length; i++) {
-            if (buf[i] != 0) {
-                return "byte " + hex(at + RingHeader.HOST_PAGE_SIZE + i) + " is not zero";
-            }
-        }
-        return null;
+        long nonZero = src.firstNonZero(at + RingHeader.HOST_PAGE_SIZE, large - RingHeader.HOST_PAGE_SIZE);
+        return nonZero < 0 ? null : "byte " + hex(at + RingHeader.HOST_PAGE_SIZE + nonZero) + " is not zero";
     }
 
     /**
@@ -315,11 +310,8 @@ public final class Framer {
                 List.of(new FramedRing("ring", 0, header, data)), findings);
     }
 
-    /** How two copies of the data area compare. */
+    /** How two copies of the data area that are known to differ compare. */
     private record Comparison(long differing, long firstDiff, long lastDiff, long nonZero) {
-        boolean allZero() {
-            return nonZero == 0;
-        }
     }
 
     private static Comparison compare(ByteSource src, long first, long second, long length) {
@@ -329,7 +321,7 @@ public final class Framer {
         long lastDiff = -1;
         long differing = 0;
         long nonZero = 0;
-        // A word at a time: this runs on every auto-framed input, and the fuzzer instruments every branch.
+        // A word at a time, counting: only copies that differ get here, so the common equal case is one bulk call.
         for (long done = 0; done < length; done += a.length) {
             int n = (int) Math.min(a.length, length - done);
             src.copy(first + done, a, 0, n);
@@ -378,10 +370,10 @@ public final class Framer {
 
     /** The first difference between the two copies, with how many bytes differ in all. */
     private static Optional<Finding> compareCopies(ByteSource src, long first, long second, long length) {
-        Comparison c = compare(src, first, second, length);
-        if (c.differing() == 0) {
+        if (src.mismatch(first, second, length) < 0) {
             return Optional.empty();
         }
+        Comparison c = compare(src, first, second, length);
         long firstDiff = c.firstDiff();
         return Optional.of(Finding.mismatch(Rules.DUMP_DOUBLE_MAP_MISMATCH,
                 "second copy of the data area at data offset " + hex(firstDiff),

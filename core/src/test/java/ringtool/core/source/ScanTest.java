@@ -1,0 +1,109 @@
+package ringtool.core.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import ringtool.core.walk.RingView;
+
+/**
+ * The bulk scans behind reserved-field checks and double-map detection, on each kind of source: the heap array
+ * (its own override), a mapped file and a view that only has the primitive reads (both through {@link Scan}). The
+ * image is longer than three {@link Scan#CHUNK}s so that answers past the first chunk are counted right.
+ */
+class ScanTest {
+
+    private static final int SIZE = 3 * Scan.CHUNK + 100;
+
+    @TempDir
+    static Path dir;
+
+    static List<String> kinds() {
+        return List.of("array", "mapped", "view");
+    }
+
+    private static ByteSource source(String kind, byte[] bytes) throws IOException {
+        switch (kind) {
+            case "array":
+                return ByteSource.of(bytes);
+            case "mapped":
+                Path file = Files.write(dir.resolve("scan-" + System.nanoTime() + ".bin"), bytes);
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    return MappedByteSource.map(ch, bytes.length);
+                }
+            default:
+                // Offset 8 into a longer array: the view must add its start to every read.
+                byte[] shifted = new byte[bytes.length + 8];
+                System.arraycopy(bytes, 0, shifted, 8, bytes.length);
+                return new RingView(ByteSource.of(shifted), 8, bytes.length);
+        }
+    }
+
+    private static long scan(String kind, Function<byte[], byte[]> image, Function<ByteSource, Long> call)
+            throws IOException {
+        return call.apply(source(kind, image.apply(new byte[SIZE])));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void firstNonZeroOfAnAllZeroRangeIsMinusOne(String kind) throws IOException {
+        assertEquals(-1, scan(kind, b -> b, s -> s.firstNonZero(0, SIZE)));
+        assertEquals(-1, scan(kind, b -> b, s -> s.firstNonZero(5, 0)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void firstNonZeroCountsFromTheStartOfTheRangeAcrossChunks(String kind) throws IOException {
+        int at = 2 * Scan.CHUNK + 17;
+        Function<byte[], byte[]> plant = b -> {
+            b[at] = 1;
+            b[SIZE - 1] = (byte) 0x80;
+            return b;
+        };
+        assertEquals(at - 3, scan(kind, plant, s -> s.firstNonZero(3, SIZE - 3)));
+        assertEquals(0, scan(kind, plant, s -> s.firstNonZero(at, 1)));
+        assertEquals(-1, scan(kind, plant, s -> s.firstNonZero(at + 1, SIZE - at - 2)));
+        assertEquals(SIZE - at - 2, scan(kind, plant, s -> s.firstNonZero(at + 1, SIZE - at - 1)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void mismatchOfTwoEqualCopiesIsMinusOneAndOfDifferentOnesTheFirstDifference(String kind) throws IOException {
+        int half = SIZE / 2;
+        Function<byte[], byte[]> copies = b -> {
+            for (int i = 0; i < half; i++) {
+                b[i] = (byte) (i * 31);
+                b[half + i] = (byte) (i * 31);
+            }
+            return b;
+        };
+        assertEquals(-1, scan(kind, copies, s -> s.mismatch(0, half, half)));
+        int differ = Scan.CHUNK + 5;
+        Function<byte[], byte[]> torn = copies.andThen(b -> {
+            b[half + differ] ^= 0x40;
+            return b;
+        });
+        assertEquals(differ, scan(kind, torn, s -> s.mismatch(0, half, half)));
+        assertEquals(-1, scan(kind, torn, s -> s.mismatch(0, half, differ)));
+        assertEquals(0, scan(kind, torn, s -> s.mismatch(differ, half + differ, 1)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aRangeOutsideTheSourceIsRefusedBeforeAnyRead(String kind) throws IOException {
+        ByteSource s = source(kind, new byte[SIZE]);
+        assertThrows(IndexOutOfBoundsException.class, () -> s.firstNonZero(SIZE - 4, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.firstNonZero(-1, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.mismatch(0, SIZE - 4, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.mismatch(SIZE - 4, 0, 5));
+    }
+}

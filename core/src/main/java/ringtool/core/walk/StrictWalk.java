@@ -26,12 +26,22 @@ import ringtool.core.rules.Rules;
  * {@link #iterator()} starts again from the cursor, so a writer can stream packets in one pass and findings in
  * another without holding either in memory. Every step consumes at least {@link PacketDescriptor#MIN_FOOTPRINT}
  * bytes of the bytes available, so a walk has at most {@code data_size / 24} steps.
+ *
+ * <p>A short walk (at most {@link #MEMO_BYTES} to read) is kept after its first complete pass and replayed: the
+ * writers, the summary and the fuzz harness each take a pass, and a small ring is the common case. What it keeps
+ * is bounded by those bytes (every packet, range and PFN is at least 8 of them), so a ring of any size costs at
+ * most that much memory; a longer walk stays lazy and is redone on every pass.
  */
 public final class StrictWalk implements Iterable<WalkStep> {
+
+    /** 64 KiB: at most 2,730 steps. */
+    static final long MEMO_BYTES = 64 * 1024;
 
     private final RingSnapshot ring;
     private final long start;
     private final long available;
+    /** Every step of the first complete pass of a short walk; immutable once published. */
+    private volatile List<WalkStep> memo;
 
     /**
      * @param start the cursor: the header's read index, or the guest's private one. A walk starts only when the
@@ -56,7 +66,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
 
     @Override
     public Iterator<WalkStep> iterator() {
-        return new Cursor();
+        List<WalkStep> steps = memo;
+        return steps != null ? steps.iterator() : new Cursor();
     }
 
     private final class Cursor implements Iterator<WalkStep> {
@@ -65,6 +76,7 @@ public final class StrictWalk implements Iterable<WalkStep> {
         private long remaining = available;
         private long index;
         private boolean done = available == 0;
+        private final List<WalkStep> taken = available <= MEMO_BYTES ? new ArrayList<>() : null;
 
         @Override
         public boolean hasNext() {
@@ -76,6 +88,17 @@ public final class StrictWalk implements Iterable<WalkStep> {
             if (done) {
                 throw new NoSuchElementException();
             }
+            WalkStep step = step();
+            if (taken != null) {
+                taken.add(step);
+                if (done) {
+                    memo = List.copyOf(taken);
+                }
+            }
+            return step;
+        }
+
+        private WalkStep step() {
             long at = cursor;
             if (remaining < PacketDescriptor.MIN_FOOTPRINT) {
                 done = true;

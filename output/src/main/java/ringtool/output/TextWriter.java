@@ -2,11 +2,9 @@ package ringtool.output;
 
 import static ringtool.core.rules.Finding.hex;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.function.IntSupplier;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.io.HexDump;
 import ringtool.core.format.GpaRange;
@@ -29,8 +27,8 @@ import ringtool.core.walk.RingView;
  */
 public final class TextWriter implements ReportWriter {
 
-    private static final String PACKET_HEADER = String.format("  %6s  %-10s  %-28s %5s  %-18s %7s %5s  %-14s %s",
-            "#", "offset", "type", "flags", "transaction_id", "offset8", "len8", "payload", "").stripTrailing();
+    private static final String PACKET_HEADER = packetRow("#", "offset", "type", "flags", "transaction_id", "offset8",
+            "len8", "payload", "");
 
     private final PrintWriter out;
     private final TextOptions options;
@@ -48,13 +46,14 @@ public final class TextWriter implements ReportWriter {
     @Override
     public void input(InputReport report, IntSupplier exitCode) throws IOException {
         if (report.error() != null) {
-            out.printf("%s: cannot be processed: %s%n%n", report.source(), report.error());
+            out.println(report.source() + ": cannot be processed: " + report.error());
+            out.println();
             return;
         }
-        out.printf("%s: layout %s, %d ring%s%n", report.source(), report.layout(), report.rings().size(),
-                report.rings().size() == 1 ? "" : "s");
+        int rings = report.rings().size();
+        out.println(report.source() + ": layout " + report.layout() + ", " + rings + " ring" + plural(rings));
         if (report.decision() != null) {
-            out.printf("  (auto: %s)%n", report.decision());
+            out.println("  (auto: " + report.decision() + ")");
         }
         for (Finding f : report.findings()) {
             finding(f);
@@ -62,21 +61,21 @@ public final class TextWriter implements ReportWriter {
         for (RingReport ring : report.rings()) {
             ring(ring);
         }
-        out.printf("%s: %s; exit %d%n%n", report.source(), counts(report.summary()), exitCode.getAsInt());
+        out.println(report.source() + ": " + counts(report.summary()) + "; exit " + exitCode.getAsInt());
+        out.println();
         out.flush();
     }
 
     private void ring(RingReport r) throws IOException {
-        out.printf("%n[%s] header at %s (%d bytes), data area of %d bytes at %s%n", r.name(), hex(r.fileOffset()),
-                r.headerSize(), r.dataSize(), hex(r.fileOffset() + r.headerSize()));
-        out.printf("  write_index %s  read_index %s  interrupt_mask %d  pending_send_size %d  feature_bits %s%n",
-                hex(r.header().writeIndex()), hex(r.header().readIndex()), r.header().interruptMask(),
-                r.header().pendingSendSize(), hex(r.header().featureBits()));
-        out.printf("  bytes to read %d, to write %d", r.bytesToRead(), r.bytesToWrite());
-        if (r.start() != r.header().readIndex()) {
-            out.printf("; walk starts at %s (--read-index)", hex(r.start()));
-        }
         out.println();
+        out.println("[" + r.name() + "] header at " + hex(r.fileOffset()) + " (" + r.headerSize()
+                + " bytes), data area of " + r.dataSize() + " bytes at " + hex(r.fileOffset() + r.headerSize()));
+        out.println("  write_index " + hex(r.header().writeIndex()) + "  read_index " + hex(r.header().readIndex())
+                + "  interrupt_mask " + r.header().interruptMask() + "  pending_send_size "
+                + r.header().pendingSendSize() + "  feature_bits " + hex(r.header().featureBits()));
+        String walkStart = r.start() == r.header().readIndex() ? ""
+                : "; walk starts at " + hex(r.start()) + " (--read-index)";
+        out.println("  bytes to read " + r.bytesToRead() + ", to write " + r.bytesToWrite() + walkStart);
         if (r.hasHistory()) {
             consumed(r.consumed());
         }
@@ -105,8 +104,7 @@ public final class TextWriter implements ReportWriter {
         if (total == 0) {
             out.println("  no packets between the read index and the write index");
         } else if (shown < total) {
-            out.printf("  ... %d more packet%s not shown (-c %d)%n", total - shown, total - shown == 1 ? "" : "s",
-                    options.maxPackets());
+            notShown(total - shown, "packet");
         }
         if (r.hasModels()) {
             models(r.modelResults());
@@ -119,26 +117,34 @@ public final class TextWriter implements ReportWriter {
             }
             finding(f);
         }
-        out.printf("  [%s] %s%n", r.name(), counts(r.summary()));
+        out.println("  [" + r.name() + "] " + counts(r.summary()));
     }
 
     private void packet(Packet p, boolean consumed) {
         PacketDescriptor d = p.descriptor();
         String mark = consumed ? (p.wraps() ? "consumed wraps" : "consumed") : p.wraps() ? "wraps" : "";
-        out.println(String.format("  %6d  %-10s  %-28s %5s  %-18s %7d %5d  %-14s %s", p.index(), hex(p.offset()),
-                p.typeName() + " (" + d.type() + ")", hex(d.flags()), Long.toUnsignedString(d.transactionId()),
-                d.offset8(), d.len8(), p.payloadLength() + " @" + p.payloadOffset(), mark).stripTrailing());
+        out.println(packetRow(Long.toString(p.index()), hex(p.offset()), p.typeName() + " (" + d.type() + ")",
+                hex(d.flags()), Long.toUnsignedString(d.transactionId()), Integer.toString(d.offset8()),
+                Integer.toString(d.len8()), p.payloadLength() + " @" + p.payloadOffset(), mark));
+    }
+
+    private static String packetRow(String index, String offset, String type, String flags, String transactionId,
+                                    String offset8, String len8, String payload, String mark) {
+        return new StringBuilder(128).append("  ").append(right(index, 6)).append("  ").append(left(offset, 10))
+                .append("  ").append(left(type, 28)).append(' ').append(right(flags, 5)).append("  ")
+                .append(left(transactionId, 18)).append(' ').append(right(offset8, 7)).append(' ')
+                .append(right(len8, 5)).append("  ").append(left(payload, 14)).append(' ').append(mark)
+                .toString().stripTrailing();
     }
 
     /** Consumed packets before the live ones, oldest first, each marked; then why the walk back stopped. */
     private void consumed(History history) {
         int n = history.packets().size();
-        out.printf("  consumed: %d packet%s recovered behind the read index, oldest first%n", n, plural(n));
+        out.println("  consumed: " + n + " packet" + plural(n) + " recovered behind the read index, oldest first");
         long shown = 0;
         for (Packet p : history.packets()) {
             if (shown >= options.maxPackets()) {
-                out.printf("  ... %d more consumed packet%s not shown (-c %d)%n", n - shown, plural(n - shown),
-                        options.maxPackets());
+                notShown(n - shown, "consumed packet");
                 break;
             }
             if (shown++ == 0) {
@@ -146,7 +152,7 @@ public final class TextWriter implements ReportWriter {
             }
             packet(p, true);
         }
-        out.printf("  walk back stopped at %s: %s%n", hex(history.stop().offset()), history.stop().reason());
+        out.println("  walk back stopped at " + hex(history.stop().offset()) + ": " + history.stop().reason());
     }
 
     /**
@@ -155,36 +161,34 @@ public final class TextWriter implements ReportWriter {
      * the bytes are stale ({@code ghost}) or neither ({@code no strict}).
      */
     private void models(List<ModelResult> results) {
-        StringBuilder head = new StringBuilder(String.format("  %6s", "step"));
+        StringBuilder head = new StringBuilder("  ").append(right("step", 6));
         long rows = 0;
         for (ModelResult m : results) {
             String title = m.pktBufferSize() == null ? m.model() : m.model() + " (buffer " + m.pktBufferSize() + ")";
-            head.append(String.format("  %-" + MODEL_CELL + "s", title));
+            head.append("  ").append(left(title, MODEL_CELL));
             rows = Math.max(rows, m.reads().size());
         }
         out.println("  reader models:");
         out.println(head.toString().stripTrailing());
         long shownRows = Math.min(rows, options.maxPackets());
         for (int i = 0; i < shownRows; i++) {
-            StringBuilder row = new StringBuilder(String.format("  %6d", i));
+            StringBuilder row = new StringBuilder("  ").append(right(Integer.toString(i), 6));
             for (ModelResult m : results) {
-                row.append(String.format("  %-" + MODEL_CELL + "s", i < m.reads().size() ? cell(m.reads().get(i)) : ""));
+                row.append("  ").append(left(i < m.reads().size() ? cell(m.reads().get(i)) : "", MODEL_CELL));
             }
             out.println(row.toString().stripTrailing());
         }
         if (shownRows < rows) {
-            out.printf("  ... %d more step%s not shown (-c %d)%n", rows - shownRows, plural(rows - shownRows),
-                    options.maxPackets());
+            notShown(rows - shownRows, "step");
         }
-        StringBuilder endRow = new StringBuilder(String.format("  %6s", "end"));
+        StringBuilder endRow = new StringBuilder("  ").append(right("end", 6));
         for (ModelResult m : results) {
-            endRow.append(String.format("  %-" + MODEL_CELL + "s", m.end().reason().id() + " at "
-                    + hex(m.end().cursor())));
+            endRow.append("  ").append(left(m.end().reason().id() + " at " + hex(m.end().cursor()), MODEL_CELL));
         }
         out.println(endRow.toString().stripTrailing());
         for (ModelResult m : results) {
-            out.printf("  %s: %s at %s after %d read%s: %s%n", m.model(), m.end().reason().id(),
-                    hex(m.end().cursor()), m.end().reads(), plural(m.end().reads()), m.end().detail());
+            out.println("  " + m.model() + ": " + m.end().reason().id() + " at " + hex(m.end().cursor()) + " after "
+                    + m.end().reads() + " read" + plural(m.end().reads()) + ": " + m.end().detail());
         }
     }
 
@@ -197,34 +201,37 @@ public final class TextWriter implements ReportWriter {
 
     private void tree(Packet p, long dataSize) {
         PacketDescriptor d = p.descriptor();
-        out.printf("          descriptor at %s (file %s)%n", hex(p.offset()), hex(p.fileOffset()));
-        out.printf("            type            %d (%s)%n", d.type(), p.typeName());
-        out.printf("            offset8         %d (payload at +%d)%n", d.offset8(), d.payloadOffset());
-        out.printf("            len8            %d (%d bytes, %d with the trailer)%n", d.len8(), d.lengthBytes(),
-                d.footprint());
-        out.printf("            flags           %s%s%n", hex(d.flags()),
-                (d.flags() & PacketDescriptor.FLAG_COMPLETION_REQUESTED) != 0 ? " (completion requested)" : "");
-        out.printf("            transaction_id  %s (%s)%n", Long.toUnsignedString(d.transactionId()),
-                Finding.hex64(d.transactionId()));
+        out.println("          descriptor at " + hex(p.offset()) + " (file " + hex(p.fileOffset()) + ")");
+        out.println("            type            " + d.type() + " (" + p.typeName() + ")");
+        out.println("            offset8         " + d.offset8() + " (payload at +" + d.payloadOffset() + ")");
+        out.println("            len8            " + d.len8() + " (" + d.lengthBytes() + " bytes, " + d.footprint()
+                + " with the trailer)");
+        boolean completion = (d.flags() & PacketDescriptor.FLAG_COMPLETION_REQUESTED) != 0;
+        out.println("            flags           " + hex(d.flags()) + (completion ? " (completion requested)" : ""));
+        out.println("            transaction_id  " + Long.toUnsignedString(d.transactionId()) + " ("
+                + Finding.hex64(d.transactionId()) + ")");
         if (p.extension() instanceof PacketExtension.TransferPages t) {
-            out.printf("          transfer pages: pageset %d, sender owns %d, %d range%s%n", t.header().pagesetId(),
-                    t.header().senderOwnsSet(), t.header().rangeCount(), t.header().rangeCount() == 1 ? "" : "s");
+            long count = t.header().rangeCount();
+            out.println("          transfer pages: pageset " + t.header().pagesetId() + ", sender owns "
+                    + t.header().senderOwnsSet() + ", " + count + " range" + plural(count));
             int i = 0;
             for (TransferPageRange range : t.ranges()) {
-                out.printf("            range %d: %d bytes at %s%n", i++, range.byteCount(), hex(range.byteOffset()));
+                out.println("            range " + i++ + ": " + range.byteCount() + " bytes at "
+                        + hex(range.byteOffset()));
             }
         } else if (p.extension() instanceof PacketExtension.GpaDirect g) {
-            out.printf("          GPA direct: %d range%s%n", g.header().rangeCount(),
-                    g.header().rangeCount() == 1 ? "" : "s");
+            long count = g.header().rangeCount();
+            out.println("          GPA direct: " + count + " range" + plural(count));
             int i = 0;
             for (GpaRange range : g.ranges()) {
-                out.printf("            range %d: %d bytes at page offset %s, %d PFN%s%n", i++, range.byteCount(),
-                        hex(range.byteOffset()), range.pfns().size(), range.pfns().size() == 1 ? "" : "s");
+                int pfns = range.pfns().size();
+                out.println("            range " + i++ + ": " + range.byteCount() + " bytes at page offset "
+                        + hex(range.byteOffset()) + ", " + pfns + " PFN" + plural(pfns));
             }
         }
-        out.printf("          payload %d bytes at +%d (%d with padding)%n", p.payloadLength(), p.payloadOffset(),
-                p.paddedPayloadLength());
-        out.printf("          trailer %s at %s%n", Finding.hex64(p.trailer()), hex(p.trailerOffset(dataSize)));
+        out.println("          payload " + p.payloadLength() + " bytes at +" + p.payloadOffset() + " ("
+                + p.paddedPayloadLength() + " with padding)");
+        out.println("          trailer " + Finding.hex64(p.trailer()) + " at " + hex(p.trailerOffset(dataSize)));
     }
 
     /** The packet and its trailer, offsets as data-area offsets (past the end when the packet wraps). */
@@ -232,10 +239,16 @@ public final class TextWriter implements ReportWriter {
         RingView view = r.snapshot().data();
         byte[] bytes = new byte[(int) p.descriptor().footprint()];
         view.copy(p.offset(), bytes, 0, bytes.length);
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        HexDump.dump(bytes, p.offset(), buf, 0);
-        for (String line : buf.toString(StandardCharsets.US_ASCII).split("\\R")) {
-            out.println("          " + line);
+        StringBuilder dump = new StringBuilder(bytes.length * 5);
+        HexDump.dump(bytes, p.offset(), dump, 0, bytes.length);
+        // HexDump ends every line with the platform's separator; split by hand, not by a regular expression.
+        String eol = System.lineSeparator();
+        for (int from = 0, to; from < dump.length(); from = to + eol.length()) {
+            to = dump.indexOf(eol, from);
+            if (to < 0) {
+                to = dump.length();
+            }
+            out.println("          " + dump.substring(from, to));
         }
     }
 
@@ -250,24 +263,45 @@ public final class TextWriter implements ReportWriter {
         if (f.packet() != null) {
             where.append(" packet ").append(f.packet());
         }
-        out.printf("    %-7s %s%s: %s%n", f.severity().id(), f.rule().id(), where,
-                f.model() == null ? f.message() : "[" + f.model() + "] " + f.message());
+        out.println("    " + left(f.severity().id(), 7) + " " + f.rule().id() + where + ": "
+                + (f.model() == null ? f.message() : "[" + f.model() + "] " + f.message()));
     }
 
     static String counts(Summary s) {
-        return String.format("%d packet%s, %d error%s, %d warning%s, %d note%s", s.packets(), plural(s.packets()),
-                s.errors(), plural(s.errors()), s.warnings(), plural(s.warnings()), s.notes(), plural(s.notes()));
+        return s.packets() + " packet" + plural(s.packets()) + ", " + s.errors() + " error" + plural(s.errors())
+                + ", " + s.warnings() + " warning" + plural(s.warnings()) + ", " + s.notes() + " note"
+                + plural(s.notes());
+    }
+
+    private void notShown(long hidden, String what) {
+        out.println("  ... " + hidden + " more " + what + plural(hidden) + " not shown (-c " + options.maxPackets()
+                + ")");
     }
 
     private static String plural(long n) {
         return n == 1 ? "" : "s";
     }
 
+    /*
+     * Columns are padded by hand: Formatter parses its pattern with a regular expression on every call, which
+     * costs more than the rest of a packet's line, and far more under the fuzzer, whose hooks trace each regex step.
+     */
+
+    /** {@code %-Ns}: {@code s} followed by spaces to {@code width}. */
+    static String left(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** {@code %Ns}: spaces to {@code width}, then {@code s}. */
+    static String right(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
     @Override
     public void end(RunTotals run, int exitCode) {
         if (run.inputs() > 1) {
-            out.printf("%d inputs (%d could not be processed): %s; exit %d%n", run.inputs(), run.failed(),
-                    counts(run.summary()), exitCode);
+            out.println(run.inputs() + " inputs (" + run.failed() + " could not be processed): "
+                    + counts(run.summary()) + "; exit " + exitCode);
         }
         out.flush();
     }

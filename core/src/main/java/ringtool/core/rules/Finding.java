@@ -43,6 +43,7 @@ public record Finding(Rule rule, String message, Long offset, Long fileOffset, L
 
     /** A u64 as 16 hex digits: {@code 0x0000000800000000}. */
     public static String hex64(long value) {
-        return String.format("0x%016x", value);
+        String digits = Long.toHexString(value);
+        return "0x" + "0".repeat(16 - digits.length()) + digits;
     }
 }

@@ -1,6 +1,7 @@
 package ringtool.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.function.IntSupplier;
@@ -45,7 +46,7 @@ public final class JsonlWriter implements ReportWriter {
     @Override
     public void input(InputReport report, IntSupplier exitCode) throws IOException {
         String source = report.source();
-        start("input", source);
+        start(INPUT, source);
         g.writeStringField("layout", report.layout());
         if (report.container() != null) {
             g.writeStringField("container", report.container());
@@ -59,14 +60,14 @@ public final class JsonlWriter implements ReportWriter {
         }
         end();
         for (Finding f : report.findings()) {
-            start("finding", source);
-            g.writeNullField("ring");
+            start(FINDING, source);
+            JsonFields.nul(g, RING);
             JsonFields.findingFields(g, f);
             end();
         }
         for (RingReport ring : report.rings()) {
-            start("ring", source);
-            g.writeStringField("ring", ring.name());
+            start(RING, source);
+            JsonFields.string(g, RING, ring.name());
             JsonFields.ringFields(g, ring);
             History history = ring.consumed();
             if (history != null) {
@@ -77,34 +78,34 @@ public final class JsonlWriter implements ReportWriter {
             end();
             if (history != null) {
                 for (Packet p : history.packets()) {
-                    start("packet", source);
-                    g.writeStringField("ring", ring.name());
+                    start(PACKET, source);
+                    JsonFields.string(g, RING, ring.name());
                     JsonFields.consumedPacketFields(g, p);
                     end();
                 }
             }
             for (Packet p : ring.packets()) {
-                start("packet", source);
-                g.writeStringField("ring", ring.name());
+                start(PACKET, source);
+                JsonFields.string(g, RING, ring.name());
                 JsonFields.packetFields(g, p);
                 end();
             }
             if (ring.hasModels()) {
                 for (ModelResult m : ring.modelResults()) {
-                    start("model", source);
-                    g.writeStringField("ring", ring.name());
+                    start(MODEL, source);
+                    JsonFields.string(g, RING, ring.name());
                     JsonFields.modelFields(g, m);
                     end();
                 }
             }
             for (Finding f : ring.findings()) {
-                start("finding", source);
-                g.writeStringField("ring", ring.name());
+                start(FINDING, source);
+                JsonFields.string(g, RING, ring.name());
                 JsonFields.findingFields(g, f);
                 end();
             }
         }
-        start("summary", source);
+        start(SUMMARY, source);
         g.writeStringField("scope", "input");
         g.writeNumberField("exit_code", exitCode.getAsInt());
         JsonFields.summaryFields(g, report.summary());
@@ -113,7 +114,7 @@ public final class JsonlWriter implements ReportWriter {
 
     @Override
     public void end(RunTotals run, int exitCode) throws IOException {
-        start("summary", null);
+        start(SUMMARY, null);
         g.writeStringField("scope", "run");
         g.writeNumberField("inputs", run.inputs());
         g.writeNumberField("failed_inputs", run.failed());
@@ -122,16 +123,30 @@ public final class JsonlWriter implements ReportWriter {
         end();
     }
 
-    private void start(String record, String source) throws IOException {
+    private void start(SerializableString record, String source) throws IOException {
         g.writeStartObject();
-        g.writeStringField("record", record);
-        g.writeStringField("schema", JsonFields.SCHEMA);
+        g.writeFieldName(RECORD);
+        g.writeString(record);
+        g.writeFieldName(SCHEMA);
+        g.writeString(SCHEMA_VALUE);
         if (source == null) {
-            g.writeNullField("source");
+            JsonFields.nul(g, SOURCE);
         } else {
-            g.writeStringField("source", source);
+            JsonFields.string(g, SOURCE, source);
         }
     }
+
+    /** Pre-encoded, as in {@link JsonFields}: every record starts with them. */
+    private static final SerializableString RECORD = JsonFields.name("record");
+    private static final SerializableString SCHEMA = JsonFields.name("schema");
+    private static final SerializableString SCHEMA_VALUE = JsonFields.name(JsonFields.SCHEMA);
+    private static final SerializableString SOURCE = JsonFields.name("source");
+    private static final SerializableString INPUT = JsonFields.name("input");
+    private static final SerializableString FINDING = JsonFields.name("finding");
+    private static final SerializableString RING = JsonFields.name("ring");
+    private static final SerializableString PACKET = JsonFields.name("packet");
+    private static final SerializableString MODEL = JsonFields.name("model");
+    private static final SerializableString SUMMARY = JsonFields.name("summary");
 
     private void end() throws IOException {
         g.writeEndObject();

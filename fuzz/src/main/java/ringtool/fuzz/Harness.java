@@ -1,11 +1,11 @@
 package ringtool.fuzz;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import org.apache.commons.io.output.NullWriter;
 import ringtool.core.format.PacketDescriptor;
@@ -24,6 +24,7 @@ import ringtool.output.ReportWriter;
 import ringtool.output.RunTotals;
 import ringtool.output.TextOptions;
 import ringtool.output.TextWriter;
+import ringtool.output.Utf8Output;
 
 /**
  * What every fuzz target does with its bytes: inspect them through the CLI's own front door, run every writer on
@@ -32,7 +33,7 @@ import ringtool.output.TextWriter;
  */
 public final class Harness {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     /** The field tree and hex dump cover every text path; four packets keep the dump cheap. */
     static final TextOptions TEXT = new TextOptions(true, true, 4);
     static final String SOURCE = "fuzz-input";
@@ -176,25 +177,44 @@ public final class Harness {
         }
     }
 
-    /** Every writer runs on the report; the JSON and each JSONL line must parse and agree on the packet count. */
+    /**
+     * Every writer runs on the report; the JSON and each JSONL line must parse and agree on the packet count. JSON
+     * and JSONL go through {@link Utf8Output} into bytes, as the CLI writes them to standard output.
+     */
     static void checkWriters(InputReport report, TextOptions text) {
         int exit = report.exitCode(Severity.ERROR);
         RunTotals totals = new RunTotals();
         totals.add(report);
-        StringWriter json = new StringWriter();
-        write(new JsonWriter(json), report, totals, exit);
-        StringWriter jsonl = new StringWriter();
-        write(new JsonlWriter(jsonl), report, totals, exit);
-        write(new TextWriter(new PrintWriter(NullWriter.INSTANCE), text), report, totals, exit);
+        Sink sink = SINK.get();
         long packets = report.summary().packets();
         try {
-            long listed = countPackets(json.toString());
+            write(new JsonWriter(sink.out), report, totals, exit);
+            long listed = countPackets(sink.take());
             if (listed != packets) {
                 throw new InvariantViolation("JSON lists " + listed + " packets, the summary counts " + packets);
             }
-            checkJsonLines(jsonl.toString());
+            write(new JsonlWriter(sink.out), report, totals, exit);
+            checkJsonLines(sink.take());
         } catch (IOException e) {
             throw new InvariantViolation("writer output does not parse as JSON: " + e.getMessage(), e);
+        }
+        write(new TextWriter(TEXT_SINK, text), report, totals, exit);
+    }
+
+    private static final PrintWriter TEXT_SINK = new PrintWriter(NullWriter.INSTANCE);
+    private static final ThreadLocal<Sink> SINK = ThreadLocal.withInitial(Sink::new);
+
+    /** One writer's output, kept per thread: the buffers behind a {@link Utf8Output} cost more than a small report. */
+    private static final class Sink {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
+        final Utf8Output out = Utf8Output.of(bytes, 1 << 13);
+
+        /** What the last writer wrote, leaving the sink empty for the next. */
+        byte[] take() {
+            out.flush();
+            byte[] written = bytes.toByteArray();
+            bytes.reset();
+            return written;
         }
     }
 
@@ -202,13 +222,18 @@ public final class Harness {
      * Every line of JSONL output is one JSON object. One parser reads the root values one after another (a parser
      * per line cost more than the rest of the harness), and their count must be the count of lines.
      */
-    private static void checkJsonLines(String text) throws IOException {
-        long lines = text.chars().filter(c -> c == '\n').count();
-        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+    private static void checkJsonLines(byte[] text) throws IOException {
+        long lines = 0;
+        for (byte b : text) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        if (text.length > 0 && text[text.length - 1] != '\n') {
             throw new InvariantViolation("JSONL output does not end with a newline");
         }
         long values = 0;
-        try (JsonParser p = JSON.getFactory().createParser(text)) {
+        try (JsonParser p = JSON.createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t != JsonToken.START_OBJECT) {
@@ -224,9 +249,9 @@ public final class Harness {
     }
 
     /** Parses a whole document (streaming: no tree) and counts the elements of every {@code packets} array. */
-    private static long countPackets(String doc) throws IOException {
+    private static long countPackets(byte[] doc) throws IOException {
         long count = 0;
-        try (JsonParser p = JSON.getFactory().createParser(doc)) {
+        try (JsonParser p = JSON.createParser(doc)) {
             int packetsDepth = -1;
             int depth = 0;
             JsonToken t;

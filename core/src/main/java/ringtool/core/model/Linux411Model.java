@@ -48,19 +48,19 @@ public final class Linux411Model implements ReaderModel {
             PacketDescriptor d = PacketDescriptor.parse(run.view, priv);
             ModelRead r = run.read(priv, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
             run.judge(r, Rules.MODEL_411_GHOST_PACKET, Rules.MODEL_411_DESYNC);
-            if (priv + d.lengthBytes() > mapping) {
+            if (priv + d.lengthBytes() > mapping && run.fresh(Rules.MODEL_411_PACKET_PAST_MAPPING)) {
                 run.finding(Rules.MODEL_411_PACKET_PAST_MAPPING, "hands over " + d.lengthBytes() + " bytes in place at "
                         + hex(priv) + ", past the double mapping of " + hex(mapping) + " bytes", priv,
                         PacketDescriptor.SIZE);
             }
-            if (d.offset8() > d.len8()) {
+            if (d.offset8() > d.len8() && run.fresh(Rules.MODEL_411_PAYLOAD_UNDERFLOW)) {
                 run.finding(Rules.MODEL_411_PAYLOAD_UNDERFLOW, "offset8 " + d.offset8() + " > len8 " + d.len8()
                         + " at " + hex(priv) + ": the payload length underflows to "
                         + ((d.paddedPayloadLength()) & 0xFFFF_FFFFL) + "; vmbus_recvpacket would return -ENOBUFS"
                         + " forever", priv, PacketDescriptor.SIZE);
             }
             long step = d.footprint();
-            if (!r.beyondWriteIndex() && step > avail) {
+            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_411_PASSED_WRITE_INDEX)) {
                 run.finding(Rules.MODEL_411_PASSED_WRITE_INDEX, "advances " + step + " bytes from " + hex(priv)
                         + " with only " + avail + " available: the cursor lands past the write index "
                         + hex(run.write), priv, PacketDescriptor.SIZE);
@@ -69,7 +69,7 @@ public final class Linux411Model implements ReaderModel {
             if (priv >= run.dataSize) {
                 priv -= run.dataSize;
             }
-            if (priv >= run.dataSize) {
+            if (priv >= run.dataSize && run.fresh(Rules.MODEL_411_CURSOR_BEYOND_DATA)) {
                 run.finding(Rules.MODEL_411_CURSOR_BEYOND_DATA, "after the packet at " + hex(r.offset())
                         + " (len8 " + d.len8() + ") one subtraction leaves the cursor at " + hex(priv)
                         + ", at or beyond the data size " + hex(run.dataSize), r.offset(), PacketDescriptor.SIZE);

@@ -92,7 +92,7 @@ public final class Linux44Model implements ReaderModel {
                         + ": nothing consumed, the same packet is handed over on every call");
             }
             long step = d.footprint();
-            if (!r.beyondWriteIndex() && step > avail) {
+            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_44_PASSED_WRITE_INDEX)) {
                 run.finding(Rules.MODEL_44_PASSED_WRITE_INDEX, "publishes read_index past the write index "
                         + hex(run.write) + " after the packet at " + hex(read) + " (" + step + " bytes, " + avail
                         + " available)", read, PacketDescriptor.SIZE);

@@ -79,21 +79,21 @@ public final class Linux514Model implements ReaderModel {
             }
             int len8 = (int) (len / PacketDescriptor.ALIGNMENT);
             int off8 = (int) (off / PacketDescriptor.ALIGNMENT);
-            if (lenClamped) {
+            if (lenClamped && run.fresh(Rules.MODEL_514_CLAMPED_LEN8)) {
                 String why = d.len8() < 2 ? "below 2" : "above min(pkt_buffer_size " + pktBufferSize
                         + ", available " + avail + ")";
                 run.finding(Rules.MODEL_514_CLAMPED_LEN8, "clamps len8 " + d.len8() + " at " + hex(priv) + " (" + why
                         + ") to " + len8 + ": the driver gets " + (len - off) + " payload bytes", priv,
                         PacketDescriptor.SIZE);
             }
-            if (offClamped) {
+            if (offClamped && run.fresh(Rules.MODEL_514_CLAMPED_OFFSET8)) {
                 run.finding(Rules.MODEL_514_CLAMPED_OFFSET8, "forces offset8 " + d.offset8() + " at " + hex(priv)
                         + " to 2", priv, PacketDescriptor.SIZE);
             }
             ModelRead r = run.read(priv, d.type(), d.flags(), d.transactionId(), off8, len8);
             run.judge(r, Rules.MODEL_514_GHOST_PACKET, Rules.MODEL_514_DESYNC);
             long step = (long) len8 * PacketDescriptor.ALIGNMENT + PacketDescriptor.TRAILER_SIZE;
-            if (!r.beyondWriteIndex() && step > avail) {
+            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_514_PASSED_WRITE_INDEX)) {
                 run.finding(Rules.MODEL_514_PASSED_WRITE_INDEX, "advances " + step + " bytes from " + hex(priv)
                         + " with only " + avail + " available: the cursor lands past the write index "
                         + hex(run.write), priv, PacketDescriptor.SIZE);

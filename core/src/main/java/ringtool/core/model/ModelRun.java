@@ -3,11 +3,9 @@ package ringtool.core.model;
 import static ringtool.core.rules.Finding.hex;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingMath;
 import ringtool.core.rules.Finding;
@@ -39,7 +37,7 @@ final class ModelRun {
     private final boolean liveKnown;
     private final long limit;
     private final List<ModelRead> reads = new ArrayList<>();
-    private final Set<Long> visited = new HashSet<>();
+    private final OffsetSet visited = new OffsetSet();
     private final Map<Rule, Occurrence> occurrences = new LinkedHashMap<>();
 
     private static final class Occurrence {
@@ -129,6 +127,19 @@ final class ModelRun {
         return reads.size();
     }
 
+    /**
+     * Whether {@code rule} is met for the first time in this run; a repeat is counted here instead. A read loop asks
+     * before it builds a message, which a ghost loop would otherwise build on every read for nothing.
+     */
+    boolean fresh(Rule rule) {
+        Occurrence o = occurrences.get(rule);
+        if (o == null) {
+            return true;
+        }
+        o.count++;
+        return false;
+    }
+
     /** A behaviour at a data-area offset (taken modulo the data size for the file offset). */
     void finding(Rule rule, String message, long offset, long length) {
         Occurrence o = occurrences.get(rule);
@@ -151,11 +162,13 @@ final class ModelRun {
      */
     void judge(ModelRead r, Rule ghost, Rule desync) {
         if (r.beyondWriteIndex()) {
-            finding(ghost, "reads stale bytes at " + hex(r.offset()) + " beyond the write index " + hex(write)
-                    + " as a packet (type " + hex(r.type()) + ", len8 " + r.len8() + ")", r.offset(),
-                    PacketDescriptor.SIZE);
+            if (fresh(ghost)) {
+                finding(ghost, "reads stale bytes at " + hex(r.offset()) + " beyond the write index " + hex(write)
+                        + " as a packet (type " + hex(r.type()) + ", len8 " + r.len8() + ")", r.offset(),
+                        PacketDescriptor.SIZE);
+            }
         } else if (desync != null && liveKnown && strictAt(r.offset()) == null
-                && Math.floorMod(r.offset() - start, dataSize) < coveredBytes) {
+                && Math.floorMod(r.offset() - start, dataSize) < coveredBytes && fresh(desync)) {
             finding(desync, "reads a descriptor at " + hex(r.offset()) + " inside a packet of the strict walk"
                     + " (type " + hex(r.type()) + ", offset8 " + r.offset8() + ", len8 " + r.len8() + ")", r.offset(),
                     PacketDescriptor.SIZE);

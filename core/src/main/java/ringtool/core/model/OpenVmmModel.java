@@ -68,7 +68,7 @@ public final class OpenVmmModel implements ReaderModel {
             }
             ModelRead r = run.read(out, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
             run.judge(r, Rules.MODEL_OPENVMM_GHOST_PACKET, null);
-            if (!r.beyondWriteIndex() && d.lengthBytes() == avail) {
+            if (!r.beyondWriteIndex() && d.lengthBytes() == avail && run.fresh(Rules.MODEL_OPENVMM_EXACT_FILL)) {
                 run.finding(Rules.MODEL_OPENVMM_EXACT_FILL, "accepts the packet at " + hex(out) + " whose " + avail
                         + " bytes exactly fill the available bytes (no room for its trailer): the cursor lands 8 bytes"
                         + " past the write index " + hex(in), out, PacketDescriptor.SIZE);

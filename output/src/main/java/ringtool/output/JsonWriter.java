@@ -18,7 +18,7 @@ import ringtool.core.walk.Packet;
  */
 public final class JsonWriter implements ReportWriter {
 
-    /** Thread-safe and costly to build (symbol tables, buffer recyclers): one per JVM, not one per writer. */
+    /** From the one shared factory ({@link Utf8Output#generator}), straight onto the bytes when it can. */
     private final JsonGenerator g;
 
     public JsonWriter(Writer out) {

@@ -1,6 +1,5 @@
 package ringtool.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.function.IntSupplier;
@@ -33,7 +32,7 @@ public final class SarifWriter implements ReportWriter {
 
     public SarifWriter(Writer out) {
         try {
-            g = new JsonFactory().createGenerator(out);
+            g = Utf8Output.generator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package ringtool.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +24,7 @@ public final class SysfsJsonWriter implements SysfsWriter {
     public SysfsJsonWriter(Writer out, boolean lines) {
         this.lines = lines;
         try {
-            g = new JsonFactory().createGenerator(out);
+            g = Utf8Output.generator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             if (lines) {
                 g.setRootValueSeparator(null);

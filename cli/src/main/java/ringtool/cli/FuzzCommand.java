@@ -34,10 +34,11 @@ import ringtool.fuzz.Target;
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = {
             "Fuzz the reader and the writers with Jazzer for a bounded time, starting from the seed corpus in"
-                    + " corpus/<target>. Every input is inspected as 'ringtool inspect' would, written as text, JSON"
-                    + " and JSONL, and checked against the reader's invariants (no stray exception, bounded walk,"
-                    + " offsets inside the data area, packets in ring order, JSON that parses, fields that"
-                    + " re-encode to the input's bytes).",
+                    + " corpus/<target>. Every input is inspected as 'ringtool inspect' would, written in the format"
+                    + " it chooses (raw: in all of text, JSON, JSONL and SARIF), and checked against the reader's"
+                    + " invariants (no stray exception, bounded walk, offsets inside the data area, packets in ring"
+                    + " order, output that parses, fields that re-encode to the input's bytes, reader models and"
+                    + " history bounded and consistent with the walk).",
             "Progress (execs/s, coverage, corpus size) and the summary go to stderr. A finding leaves its input in"
                     + " --findings DIR/<target>/ and exits 1 with the input's path and the stack trace."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -53,7 +54,8 @@ import ringtool.fuzz.Target;
             "  ringtool fuzz --target layout --duration 10m --jobs 2",
             "  ringtool fuzz --reproduce fuzz/findings/layout/crash-3f2a...",
             "",
-            "Targets: layout (structure-aware: the fuzzer's bytes choose a ring), raw (arbitrary bytes as a dump).",
+            "Targets: layout (structure-aware: the fuzzer's bytes choose a ring), raw (arbitrary bytes as a dump),",
+            "readers (layout's rings with the reader models and the history walk over them).",
             "Once a finding is fixed, copy its input into the target's regression directory",
             "(fuzz/src/test/resources/ringtool/fuzz/<Test>Inputs/<method>/) so that every 'mvn test' replays it."})
 final class FuzzCommand implements Callable<Integer> {
@@ -74,7 +76,8 @@ final class FuzzCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--target", defaultValue = "all", paramLabel = "TARGET",
-            description = "What to fuzz: layout, raw, or all (each in turn, layout first; default: ${DEFAULT-VALUE}).")
+            description = "What to fuzz: layout, raw, readers, or all (each in turn, in that order; default:"
+                    + " ${DEFAULT-VALUE}).")
     String target;
 
     @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "TIME",
@@ -155,7 +158,15 @@ final class FuzzCommand implements Callable<Integer> {
                 return List.of(t);
             }
         }
-        throw new IllegalArgumentException("unknown --target '" + target + "' (expected layout, raw or all)");
+        throw new IllegalArgumentException("unknown --target '" + target + "' (expected " + targetNames() + ")");
+    }
+
+    private static String targetNames() {
+        StringBuilder names = new StringBuilder();
+        for (Target t : Target.values()) {
+            names.append(t.id()).append(", ");
+        }
+        return names.append("or all").toString();
     }
 
     private int fuzz(Target t) throws IOException, InterruptedException {
@@ -314,7 +325,8 @@ final class FuzzCommand implements Callable<Integer> {
         Target t = targets.size() == 1 ? targets.get(0) : inferTarget(reproduce);
         if (t == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "cannot tell which target " + reproduce + " belongs to; add --target layout or --target raw");
+                    "cannot tell which target " + reproduce + " belongs to; add --target with one of "
+                            + targetNames().replace(", or all", ""));
         }
         Path dir = Files.createTempDirectory("ringtool-reproduce-");
         Files.createDirectories(dir.resolve("tmp"));
@@ -352,10 +364,14 @@ final class FuzzCommand implements Callable<Integer> {
         return ExitCode.INTERNAL;
     }
 
-    /** A findings path ({@code .../layout/crash-...}) or a regression input ({@code .../fuzzLayout/...}). */
+    /**
+     * A findings path ({@code .../layout/crash-...}) or a regression input ({@code .../fuzzLayout/...}); the directory
+     * nearest the file decides, so a checkout under {@code ~/raw/} does not make every input a raw one.
+     */
     static Target inferTarget(Path file) {
-        for (Path part : file.toAbsolutePath().normalize()) {
-            String name = part.toString().toLowerCase(Locale.ROOT);
+        Path abs = file.toAbsolutePath().normalize();
+        for (int i = abs.getNameCount() - 1; i >= 0; i--) {
+            String name = abs.getName(i).toString().toLowerCase(Locale.ROOT);
             for (Target t : Target.values()) {
                 if (name.equals(t.id()) || name.equals("fuzz" + t.id())) {
                     return t;

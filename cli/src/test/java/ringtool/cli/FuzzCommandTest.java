@@ -27,7 +27,7 @@ class FuzzCommandTest {
     @Test
     void unknownTargetIsAUsageError() {
         assertEquals(2, run("fuzz", "--target", "nope"));
-        assertEquals("ringtool fuzz: unknown --target 'nope' (expected layout, raw or all)\n"
+        assertEquals("ringtool fuzz: unknown --target 'nope' (expected layout, raw, readers, or all)\n"
                 + "ringtool fuzz: see 'ringtool fuzz --help'\n", err.toString());
     }
 
@@ -71,6 +71,7 @@ class FuzzCommandTest {
         assertEquals(Target.LAYOUT, FuzzCommand.inferTarget(Path.of("fuzz/findings/layout/crash-01")));
         assertEquals(Target.RAW, FuzzCommand.inferTarget(
                 Path.of("fuzz/src/test/resources/ringtool/fuzz/RawFuzzTestInputs/fuzzRaw/crash-02")));
+        assertEquals(Target.READERS, FuzzCommand.inferTarget(Path.of("/home/raw/fuzz/findings/readers/crash-04")));
         assertNull(FuzzCommand.inferTarget(Path.of("/tmp/x/crash-03")));
     }
 

@@ -7,9 +7,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.io.output.NullWriter;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingMath;
+import ringtool.core.history.History;
+import ringtool.core.model.ModelRead;
+import ringtool.core.model.ModelResult;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.Inspector;
 import ringtool.core.report.RingReport;
@@ -18,12 +27,10 @@ import ringtool.core.rules.Severity;
 import ringtool.core.source.ByteSource;
 import ringtool.core.walk.Packet;
 import ringtool.core.walk.WalkStep;
-import ringtool.output.JsonWriter;
-import ringtool.output.JsonlWriter;
+import ringtool.output.Format;
 import ringtool.output.ReportWriter;
 import ringtool.output.RunTotals;
 import ringtool.output.TextOptions;
-import ringtool.output.TextWriter;
 import ringtool.output.Utf8Output;
 
 /**
@@ -48,16 +55,20 @@ public final class Harness {
     public static void warmUp() {
         SeedCorpus.Dump ring = new SeedCorpus.Dump(4096).startAt(4096 - 24);
         ring.inband(new byte[20], 1).transferPages(2).gpaDirect(1);
-        run(Inspector.defaults(), ring.bytes(), TEXT);
-        run(Inspector.defaults(), new byte[16], TextOptions.DEFAULT);
+        run(Inspector.defaults(), ring.bytes(), EnumSet.allOf(Format.class), TEXT);
+        run(Inspector.defaults(), new byte[16], EnumSet.allOf(Format.class), TextOptions.DEFAULT);
     }
 
+    /** Every writer, the text writer with its field tree and hex dump. */
     public static InputReport run(Inspector inspector, byte[] input) {
-        return run(inspector, input, TEXT);
+        return run(inspector, input, EnumSet.allOf(Format.class), TEXT);
     }
 
-    /** @param text the text writer's options: the field tree and hex dump are costly, so targets choose them */
-    public static InputReport run(Inspector inspector, byte[] input, TextOptions text) {
+    /**
+     * @param formats the writers to run on the report
+     * @param text    the text writer's options: the field tree and hex dump are costly, so targets choose them
+     */
+    public static InputReport run(Inspector inspector, byte[] input, Set<Format> formats, TextOptions text) {
         InputReport report = inspector.inspect(SOURCE, ByteSource.of(input));
         if (report.error() != null && !report.rings().isEmpty()) {
             throw new InvariantViolation("a report with an error also has " + report.rings().size() + " ring(s)");
@@ -67,8 +78,10 @@ public final class Harness {
         }
         for (RingReport ring : report.rings()) {
             checkRing(ring, input.length);
+            checkModels(ring, input.length);
+            checkHistory(ring);
         }
-        checkWriters(report, text);
+        checkWriters(report, formats, text);
         if (report.error() == null && report.summary().count(Severity.ERROR) == 0) {
             ModelEncoder.verify(report, input);
         }
@@ -145,6 +158,120 @@ public final class Harness {
         }
     }
 
+    /**
+     * The reader models' promises: each stops within {@code min(data_size / 4 + 2, 2^20)} reads, numbers its reads
+     * from 0 and counts them in its end, reads nowhere but the data area and its double mapping, ties a read to a
+     * strict packet only where that packet starts with that len8, and reports each rule at most once, under its
+     * own name.
+     */
+    static void checkModels(RingReport ring, long fileSize) {
+        if (!ring.hasModels()) {
+            return;
+        }
+        long dataSize = ring.dataSize();
+        long limit = Math.min(dataSize / 4 + 2, 1L << 20);
+        Map<Long, Packet> strict = new HashMap<>();
+        for (Packet p : ring.packets()) {
+            strict.put(p.offset(), p);
+        }
+        for (ModelResult m : ring.modelResults()) {
+            String who = "model " + m.model() + " on " + ring.name();
+            List<ModelRead> reads = m.reads();
+            if (reads.size() > limit) {
+                throw new InvariantViolation(who + " made " + reads.size() + " reads, beyond its limit of " + limit);
+            }
+            if (m.end() == null || m.end().reads() != reads.size()) {
+                throw new InvariantViolation(who + " ends with " + (m.end() == null ? "no end" : m.end().reads()
+                        + " reads counted") + " after " + reads.size() + " reads");
+            }
+            for (int i = 0; i < reads.size(); i++) {
+                ModelRead r = reads.get(i);
+                if (r.step() != i) {
+                    throw new InvariantViolation(who + " numbers read " + i + " as " + r.step());
+                }
+                if (r.offset() < 0 || r.offset() + PacketDescriptor.SIZE > 2 * dataSize) {
+                    throw new InvariantViolation(who + " reads a descriptor at " + r.offset()
+                            + ", outside the double mapping of a " + dataSize + "-byte data area");
+                }
+                if (r.bytes() != (long) r.len8() * PacketDescriptor.ALIGNMENT) {
+                    throw new InvariantViolation(who + " read " + i + " counts " + r.bytes() + " bytes for len8 "
+                            + r.len8());
+                }
+                Packet p = r.strictPacket() == null ? null : strict.get(r.offset());
+                if (r.strictPacket() != null && (p == null || p.index() != r.strictPacket()
+                        || p.descriptor().len8() != r.len8())) {
+                    throw new InvariantViolation(who + " ties read " + i + " at " + r.offset() + " to strict packet "
+                            + r.strictPacket() + ", which does not start there with len8 " + r.len8());
+                }
+            }
+            Set<String> rules = new HashSet<>();
+            for (Finding f : m.findings()) {
+                if (!m.model().equals(f.model())) {
+                    throw new InvariantViolation(who + " reports " + f.rule().id() + " under model " + f.model());
+                }
+                if (!rules.add(f.rule().id())) {
+                    throw new InvariantViolation(who + " reports " + f.rule().id() + " more than once");
+                }
+                checkFinding(f, ring, fileSize);
+            }
+        }
+    }
+
+    /**
+     * The history walk's promises: at most {@code data_size / 24} consumed packets, numbered -n..-1, back to back in
+     * ring order and ending exactly at the start cursor, all inside the data area and clear of the live bytes, and
+     * a reason why it stopped.
+     */
+    static void checkHistory(RingReport ring) {
+        if (!ring.hasHistory()) {
+            return;
+        }
+        History h = ring.consumed();
+        if (h == null || h.stop() == null || h.stop().reason() == null || h.stop().reason().isEmpty()) {
+            throw new InvariantViolation("history of " + ring.name() + " has no reason why it stopped");
+        }
+        List<Packet> packets = h.packets();
+        if (packets.isEmpty()) {
+            return;
+        }
+        long dataSize = ring.dataSize();
+        long n = packets.size();
+        if (n > dataSize / PacketDescriptor.MIN_FOOTPRINT) {
+            throw new InvariantViolation("history of " + ring.name() + " recovers " + n + " packets from a "
+                    + dataSize + "-byte data area (at most data_size / 24)");
+        }
+        long dataStart = ring.fileOffset() + ring.headerSize();
+        long footprints = 0;
+        for (int i = 0; i < n; i++) {
+            Packet p = packets.get(i);
+            String what = "consumed packet " + p.index();
+            if (p.index() != i - n) {
+                throw new InvariantViolation(what + " where " + (i - n) + " was due");
+            }
+            checkOffset(what, p.offset(), dataSize);
+            if (p.offset() % PacketDescriptor.ALIGNMENT != 0 || p.fileOffset() != dataStart + p.offset()) {
+                throw new InvariantViolation(what + " at data offset " + p.offset() + " / file offset "
+                        + p.fileOffset() + ": not 8-aligned or not data start " + dataStart + " + offset");
+            }
+            long footprint = p.descriptor().footprint();
+            footprints += footprint;
+            long end = (p.offset() + footprint) % dataSize;
+            long due = i + 1 < n ? packets.get(i + 1).offset() : ring.start();
+            if (end != due) {
+                throw new InvariantViolation(what + " ends at " + end + ", not at " + due
+                        + (i + 1 < n ? ", where the next consumed packet starts" : ", the start cursor"));
+            }
+            if (p.wraps() != (p.offset() + footprint > dataSize)) {
+                throw new InvariantViolation(what + " wraps=" + p.wraps() + " at " + p.offset() + " + " + footprint);
+            }
+        }
+        long live = RingMath.bytesToRead(ring.start(), ring.header().writeIndex(), dataSize);
+        if (footprints > dataSize - live) {
+            throw new InvariantViolation("history of " + ring.name() + " takes " + footprints + " bytes, but only "
+                    + (dataSize - live) + " lie outside the live data");
+        }
+    }
+
     private static void checkFinding(Finding f, RingReport ring, long fileSize) {
         checkFileRange(f, fileSize);
         if (f.offset() != null) {
@@ -178,27 +305,36 @@ public final class Harness {
     }
 
     /**
-     * Every writer runs on the report; the JSON and each JSONL line must parse and agree on the packet count. JSON
-     * and JSONL go through {@link Utf8Output} into bytes, as the CLI writes them to standard output.
+     * The chosen writers run on the report: JSON must parse as one document listing as many packets as the summary
+     * counts, each JSONL line must be one object, SARIF must parse as one document. JSON, JSONL and SARIF go through
+     * {@link Utf8Output} into bytes, as the CLI writes them to standard output.
      */
-    static void checkWriters(InputReport report, TextOptions text) {
+    static void checkWriters(InputReport report, Set<Format> formats, TextOptions text) {
         int exit = report.exitCode(Severity.ERROR);
         RunTotals totals = new RunTotals();
         totals.add(report);
         Sink sink = SINK.get();
         long packets = report.summary().packets();
         try {
-            write(new JsonWriter(sink.out), report, totals, exit);
-            long listed = countPackets(sink.take());
-            if (listed != packets) {
-                throw new InvariantViolation("JSON lists " + listed + " packets, the summary counts " + packets);
+            for (Format format : formats) {
+                if (format == Format.TEXT) {
+                    write(format.writer(TEXT_SINK, text), report, totals, exit);
+                    continue;
+                }
+                write(format.writer(sink.out, text), report, totals, exit);
+                byte[] written = sink.take();
+                if (format == Format.JSONL) {
+                    checkJsonLines(written);
+                    continue;
+                }
+                long listed = countPackets(written);
+                if (format == Format.JSON && listed != packets) {
+                    throw new InvariantViolation("JSON lists " + listed + " packets, the summary counts " + packets);
+                }
             }
-            write(new JsonlWriter(sink.out), report, totals, exit);
-            checkJsonLines(sink.take());
         } catch (IOException e) {
             throw new InvariantViolation("writer output does not parse as JSON: " + e.getMessage(), e);
         }
-        write(new TextWriter(TEXT_SINK, text), report, totals, exit);
     }
 
     private static final PrintWriter TEXT_SINK = new PrintWriter(NullWriter.INSTANCE);
@@ -248,14 +384,23 @@ public final class Harness {
         }
     }
 
-    /** Parses a whole document (streaming: no tree) and counts the elements of every {@code packets} array. */
+    /**
+     * Parses a whole document (streaming: no tree), which must be one object, and counts the elements of every
+     * top-level {@code packets} array.
+     */
     private static long countPackets(byte[] doc) throws IOException {
         long count = 0;
         try (JsonParser p = JSON.createParser(doc)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvariantViolation("the document does not start with an object");
+            }
             int packetsDepth = -1;
-            int depth = 0;
+            int depth = 1;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
+                if (depth == 0) {
+                    throw new InvariantViolation("the document goes on after its object: " + t);
+                }
                 if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
                     if (t == JsonToken.START_OBJECT && depth == packetsDepth) {
                         count++;

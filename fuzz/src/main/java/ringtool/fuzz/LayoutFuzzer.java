@@ -1,6 +1,7 @@
 package ringtool.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import java.util.EnumSet;
 
 /**
  * The structure-aware target: the fuzzer's bytes choose a ring (layout, data size, header fields near the edges, a
@@ -20,6 +21,6 @@ public final class LayoutFuzzer {
 
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         RingPlan plan = RingPlan.from(data);
-        Harness.run(plan.inspector(), plan.bytes(), plan.text());
+        Harness.run(plan.inspector(), plan.bytes(), EnumSet.of(plan.format()), plan.text());
     }
 }

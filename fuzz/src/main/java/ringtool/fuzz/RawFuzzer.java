@@ -1,6 +1,8 @@
 package ringtool.fuzz;
 
+import java.util.EnumSet;
 import ringtool.core.report.Inspector;
+import ringtool.output.Format;
 import ringtool.output.TextOptions;
 
 /**
@@ -20,7 +22,9 @@ public final class RawFuzzer {
     }
 
     public static void fuzzerTestOneInput(byte[] data) {
-        // The text writer's tree and hex dump are costly: inputs of every fourth length get them, deterministically.
-        Harness.run(INSPECTOR, data, data.length % 4 == 0 ? Harness.TEXT : TextOptions.DEFAULT);
+        // Every writer on every input; the text writer's tree and hex dump are costly: inputs of every fourth length
+        // get them, deterministically.
+        Harness.run(INSPECTOR, data, EnumSet.allOf(Format.class),
+                data.length % 4 == 0 ? Harness.TEXT : TextOptions.DEFAULT);
     }
 }

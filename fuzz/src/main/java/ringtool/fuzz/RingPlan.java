@@ -1,7 +1,9 @@
 package ringtool.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import ringtool.core.format.GpaDirectHeader;
 import ringtool.core.format.GpaRange;
 import ringtool.core.format.PacketDescriptor;
@@ -9,9 +11,12 @@ import ringtool.core.format.PacketType;
 import ringtool.core.format.RingHeader;
 import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
+import ringtool.core.model.Models;
+import ringtool.core.model.ReaderModel;
 import ringtool.core.report.Inspector;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
+import ringtool.output.Format;
 import ringtool.output.TextOptions;
 
 /**
@@ -22,12 +27,16 @@ import ringtool.output.TextOptions;
  * <pre>
  * layout, pages per data area, then per ring: start index, header words, packet count, per packet: type, flags,
  * extension (ranges), payload, offset8/len8 overrides, trailer; write index; then double-mapped damage, trailing
- * bytes, the --read-index override, and whether the text writer adds its field tree and hex dump
+ * bytes, the --read-index override, and the output (--format json, jsonl, text, text -V -x or sarif); then, for the
+ * readers target only ({@link #withReaders}), the reader models (--model, a non-empty subset), their
+ * --pkt-buffer-size, --history and, with it, a --read-index after some of the first ring's packets
  * </pre>
  *
- * A stream that runs out yields zeros and {@code false}, which build small valid rings.
+ * A stream that runs out yields zeros and {@code false}, which build small valid rings (and run linux-5.14 alone).
+ * The readers' choices come last, so a layout recipe read as a readers recipe builds the same ring.
  */
-public record RingPlan(Layout layout, byte[] bytes, Long readIndex, TextOptions text) {
+public record RingPlan(Layout layout, byte[] bytes, Long readIndex, Format format, TextOptions text,
+                       List<ReaderModel> models, boolean history) {
 
     static final int HEADER = RingHeader.HOST_PAGE_SIZE;
     static final int MAX_PAGES = 3;
@@ -37,19 +46,51 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex, TextOptions 
     private static final int[] TYPES = {PacketType.DATA_INBAND, PacketType.DATA_USING_XFER_PAGES,
         PacketType.DATA_USING_GPA_DIRECT, PacketType.COMP, PacketType.INVALID, PacketType.MAX_KNOWN,
         PacketType.MAX_KNOWN + 1, 0xFFFF};
+    /**
+     * The output of one input, as {@code --format} chooses it: JSON, JSONL, text, text with the field tree and hex
+     * dump ({@code -V -x}), and one input in sixteen SARIF, whose every document carries the whole rule registry
+     * (about 23 KB) and would otherwise set the pace.
+     */
+    private static final Output[] OUTPUTS = {Output.of(Format.JSON), Output.of(Format.JSONL), Output.of(Format.TEXT),
+        new Output(Format.TEXT, Harness.TEXT)};
+    private static final int SARIF_ONE_IN = 16;
 
-    public Inspector inspector() {
-        return new Inspector(new FramingOptions(layout, HEADER, null), readIndex);
+    private record Output(Format format, TextOptions text) {
+        static Output of(Format format) {
+            return new Output(format, TextOptions.DEFAULT);
+        }
     }
 
+    /**
+     * linux-5.14's copy buffer and linux-4.4's caller buffer: the drivers' sizes ({@link Models#PKT_BUFFER_PRESETS}),
+     * then the edges {@code --pkt-buffer-size} admits (a bare descriptor, the smallest packet, the u32 maximum).
+     */
+    private static final long[] PKT_BUFFERS = {4096, 8192, 16384, PacketDescriptor.SIZE,
+        PacketDescriptor.MIN_FOOTPRINT, 0xFFFF_FFFFL};
+
+    public Inspector inspector() {
+        return new Inspector(new FramingOptions(layout, HEADER, null), readIndex, models, history);
+    }
+
+    /** A ring for the layout target: the strict walk alone, as a plain {@code ringtool inspect} runs it. */
     public static RingPlan from(FuzzedDataProvider in) {
+        return from(in, false);
+    }
+
+    /** A ring for the readers target: the same recipe, then the reader models and the history walk over it. */
+    public static RingPlan withReaders(FuzzedDataProvider in) {
+        return from(in, true);
+    }
+
+    private static RingPlan from(FuzzedDataProvider in, boolean readers) {
         Layout layout = LAYOUTS[in.consumeInt(0, LAYOUTS.length - 1)];
         int dataSize = in.consumeInt(1, MAX_PAGES) * RingHeader.HOST_PAGE_SIZE;
         boolean pair = layout == Layout.UIO_PAIR || (layout == Layout.AUTO && in.consumeBoolean());
-        byte[] first = ring(in, dataSize);
+        List<Long> ends = new ArrayList<>();
+        byte[] first = ring(in, dataSize, ends);
         byte[] bytes;
         if (pair) {
-            byte[] second = ring(in, dataSize);
+            byte[] second = ring(in, dataSize, new ArrayList<>());
             bytes = Arrays.copyOf(first, first.length * 2);
             System.arraycopy(second, 0, bytes, first.length, second.length);
         } else if (layout == Layout.DOUBLE_MAPPED) {
@@ -67,9 +108,28 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex, TextOptions 
             bytes = Arrays.copyOf(bytes, bytes.length + extra);
         }
         Long readIndex = in.consumeBoolean() ? index(in, dataSize) : null;
-        // The text writer's tree and hex dump cost more than the walk; one input in four pays for them.
-        TextOptions text = in.consumeInt(0, 3) == 3 ? Harness.TEXT : TextOptions.DEFAULT;
-        return new RingPlan(layout, bytes, readIndex, text);
+        // One format per input, as one `ringtool inspect` writes: the writers together cost more than the reader.
+        int o = in.consumeInt(0, SARIF_ONE_IN - 1);
+        Output output = o == SARIF_ONE_IN - 1 ? Output.of(Format.SARIF) : OUTPUTS[o % OUTPUTS.length];
+        if (!readers) {
+            return new RingPlan(layout, bytes, readIndex, output.format(), output.text(), List.of(), false);
+        }
+        int chosen = 1 + in.consumeInt(0, (1 << Models.NAMES.size()) - 2);
+        long pktBufferSize = PKT_BUFFERS[in.consumeInt(0, PKT_BUFFERS.length - 1)];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Models.NAMES.size(); i++) {
+            if ((chosen & (1 << i)) != 0) {
+                names.add(Models.NAMES.get(i));
+            }
+        }
+        boolean history = in.consumeBoolean();
+        if (history && !ends.isEmpty() && in.consumeBoolean()) {
+            // Start after some of the first ring's packets, as a crash dump's priv_read_index does: those are then
+            // consumed, and the walk back from the start has trailers to follow.
+            readIndex = ends.get(in.consumeInt(0, ends.size() - 1));
+        }
+        return new RingPlan(layout, bytes, readIndex, output.format(), output.text(),
+                Models.expand(names, pktBufferSize), history);
     }
 
     /** An index near the interesting edges: 0, the last slots, unaligned, at or past the end, or anything. */
@@ -86,7 +146,8 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex, TextOptions 
         };
     }
 
-    private static byte[] ring(FuzzedDataProvider in, int dataSize) {
+    /** @param ends receives where each packet ends, modulo the data size */
+    private static byte[] ring(FuzzedDataProvider in, int dataSize, List<Long> ends) {
         Ring r = new Ring(dataSize);
         long start = index(in, dataSize);
         r.u32(RingHeader.READ_INDEX_OFFSET, start);
@@ -100,6 +161,7 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex, TextOptions 
         int packets = in.consumeInt(0, MAX_PACKETS);
         for (int i = 0; i < packets; i++) {
             cursor = r.packet(in, cursor);
+            ends.add(cursor);
         }
         long write = switch (in.consumeInt(0, 7)) {
             case 6 -> index(in, dataSize);

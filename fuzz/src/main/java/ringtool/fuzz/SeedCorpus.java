@@ -20,6 +20,7 @@ import ringtool.core.format.PacketType;
 import ringtool.core.format.RingHeader;
 import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
+import ringtool.core.model.ReaderModel;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.Inspector;
 import ringtool.core.report.RingReport;
@@ -40,7 +41,7 @@ public final class SeedCorpus {
     static final String REAL = "real-balloon-uio-pair.bin";
     private static final long SEARCH_SEED = 0x52494e47L;
     private static final int SEARCH_TRIES = 20_000;
-    private static final int MAX_LAYOUT_SEEDS = 48;
+    private static final int MAX_PLAN_SEEDS = 64;
 
     record Seed(String name, byte[] bytes, String what) {
     }
@@ -58,7 +59,6 @@ public final class SeedCorpus {
 
     public static void write(Path root) throws IOException {
         Path raw = Files.createDirectories(root.resolve("raw"));
-        Path layout = Files.createDirectories(root.resolve("layout"));
         StringBuilder md = new StringBuilder();
         md.append("# Seed corpus\n\n")
                 .append("Written by `ringtool.fuzz.SeedCorpus` (`java -cp cli/target/ringtool.jar ringtool.fuzz.SeedCorpus"
@@ -76,11 +76,12 @@ public final class SeedCorpus {
                 .append("Each stream is a recipe that `RingPlan` turns into a ring; the column says what that ring"
                         + " is and which rules it raises. Chosen from a fixed-seed random search, one per new"
                         + " combination.\n\n| file | bytes | ring it builds |\n|---|---|---|\n");
-        for (Seed s : layout()) {
-            Files.write(layout.resolve(s.name()), s.bytes());
-            md.append("| `").append(s.name()).append("` | ").append(s.bytes().length).append(" | ").append(s.what())
-                    .append(" |\n");
-        }
+        plans(root.resolve("layout"), "layout", false, md);
+        md.append("\n## readers/ (FuzzedDataProvider streams for the readers target, not rings)\n\n")
+                .append("The same recipes, read on to choose reader models, their buffer size and the history walk"
+                        + " (`RingPlan.withReaders`); chosen the same way, so that each reader's rules and consumed"
+                        + " packets have a seed.\n\n| file | bytes | ring and readers it builds |\n|---|---|---|\n");
+        plans(root.resolve("readers"), "readers", true, md);
         Files.writeString(root.resolve("README.md"), md.toString(), StandardCharsets.UTF_8);
     }
 
@@ -197,20 +198,33 @@ public final class SeedCorpus {
         return out;
     }
 
-    /** Fixed-seed random streams, kept when the ring they build adds a new (layout, shape, rules) combination. */
-    static List<Seed> layout() {
+    private static void plans(Path dir, String prefix, boolean readers, StringBuilder md) throws IOException {
+        Files.createDirectories(dir);
+        for (Seed s : plans(prefix, readers)) {
+            Files.write(dir.resolve(s.name()), s.bytes());
+            md.append("| `").append(s.name()).append("` | ").append(s.bytes().length).append(" | ").append(s.what())
+                    .append(" |\n");
+        }
+    }
+
+    /**
+     * Fixed-seed random streams, each kept when its ring brings a rule or a trait of its shape (layout, pair, wraps,
+     * format, models, consumed packets...) not met before; the first half of the seeds also take any new combination.
+     */
+    static List<Seed> plans(String prefix, boolean readers) {
         SplittableRandom random = new SplittableRandom(SEARCH_SEED);
         Map<String, byte[]> kept = new LinkedHashMap<>();
         Map<String, String> what = new LinkedHashMap<>();
-        Set<String> seenRules = new HashSet<>();
-        for (int i = 0; i < SEARCH_TRIES && kept.size() < MAX_LAYOUT_SEEDS; i++) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < SEARCH_TRIES && kept.size() < MAX_PLAN_SEEDS; i++) {
             // Zero bytes choose the usual values, so sparse streams build valid rings and dense ones broken ones.
             byte[] stream = new byte[random.nextInt(24, 640)];
             int density = 1 + (i % 4);
             for (int b = 0; b < stream.length; b++) {
                 stream[b] = random.nextInt(5) < density ? (byte) random.nextInt(256) : 0;
             }
-            RingPlan plan = RingPlan.from(new ReplayDataProvider(stream));
+            ReplayDataProvider in = new ReplayDataProvider(stream);
+            RingPlan plan = readers ? RingPlan.withReaders(in) : RingPlan.from(in);
             InputReport report = plan.inspector().inspect(Harness.SOURCE, ByteSource.of(plan.bytes()));
             Set<String> rules = rules(report);
             long packets = report.summary().packets();
@@ -222,11 +236,15 @@ public final class SeedCorpus {
             }
             String shape = plan.layout().id() + (report.rings().size() == 2 ? " pair" : "")
                     + (packets > 0 ? " packets" : " no-packets") + (wraps ? " wraps" : "")
-                    + (plan.readIndex() != null ? " read-index" : "");
-            boolean newRule = !seenRules.containsAll(rules);
+                    + (plan.readIndex() != null ? " read-index" : "") + (plan.models().isEmpty() ? "" : " models")
+                    + (plan.history() ? consumed(report) > 0 ? " history consumed" : " history" : "")
+                    + " " + plan.format().id() + (plan.text().verbose() ? "-V" : "");
+            Set<String> traits = new HashSet<>(rules);
+            traits.addAll(List.of(shape.split(" ")));
+            boolean novel = !seen.containsAll(traits);
             String key = shape + " " + rules;
-            if (!kept.containsKey(key) && (newRule || rules.isEmpty() || kept.size() < MAX_LAYOUT_SEEDS / 2)) {
-                seenRules.addAll(rules);
+            if (!kept.containsKey(key) && (novel || rules.isEmpty() || kept.size() < MAX_PLAN_SEEDS / 2)) {
+                seen.addAll(traits);
                 kept.put(key, stream);
                 what.put(key, describe(plan, report, packets, wraps, rules));
             }
@@ -234,7 +252,7 @@ public final class SeedCorpus {
         List<Seed> out = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, byte[]> e : kept.entrySet()) {
-            out.add(new Seed(String.format("layout-%02d", n++), e.getValue(), what.get(e.getKey())));
+            out.add(new Seed(String.format("%s-%02d", prefix, n++), e.getValue(), what.get(e.getKey())));
         }
         return out;
     }
@@ -253,9 +271,27 @@ public final class SeedCorpus {
         if (plan.readIndex() != null) {
             s.append(", --read-index ").append(plan.readIndex());
         }
+        s.append(", --format ").append(plan.format().id()).append(plan.text().verbose() ? " -V -x" : "");
+        if (!plan.models().isEmpty()) {
+            s.append(", --model ").append(String.join(",", plan.models().stream().map(ReaderModel::name).toList()));
+            Long buffer = plan.models().stream().map(ReaderModel::pktBufferSize).filter(b -> b != null).findFirst()
+                    .orElse(null);
+            if (buffer != null) {
+                s.append(" --pkt-buffer-size ").append(buffer);
+            }
+        }
+        if (plan.history()) {
+            s.append(", --history (").append(consumed(report)).append(" consumed)");
+        }
         s.append(rules.isEmpty() ? ", no findings" : ", " + String.join(", ", rules.stream()
                 .map(r -> "`" + r + "`").toList()));
         return s.toString();
+    }
+
+    /** Consumed packets the history walk recovered, over all rings. */
+    private static long consumed(InputReport report) {
+        return report.rings().stream().filter(RingReport::hasHistory).mapToLong(r -> r.consumed().packets().size())
+                .sum();
     }
 
     private static byte[] bytes(int n, int fill) {

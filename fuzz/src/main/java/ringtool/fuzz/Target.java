@@ -7,7 +7,9 @@ public enum Target {
     /** Structure-aware: the fuzzer's bytes choose a ring. Run first: it reaches deep walk states soonest. */
     LAYOUT(LayoutFuzzer.class, "LayoutFuzzTest", "fuzzLayout"),
     /** Arbitrary bytes as a ring dump, framed with {@code --layout auto}. */
-    RAW(RawFuzzer.class, "RawFuzzTest", "fuzzRaw");
+    RAW(RawFuzzer.class, "RawFuzzTest", "fuzzRaw"),
+    /** Structure-aware rings with the reader models and the history walk over them: slower per input. */
+    READERS(ReadersFuzzer.class, "ReadersFuzzTest", "fuzzReaders");
 
     private final Class<?> targetClass;
     private final String testClass;

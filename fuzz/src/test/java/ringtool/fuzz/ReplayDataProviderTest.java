@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import ringtool.core.model.ReaderModel;
 
 /** libFuzzer's decoding, which the layout seeds rely on: integers from the back, bytes from the front. */
 class ReplayDataProviderTest {
@@ -39,5 +41,16 @@ class ReplayDataProviderTest {
         assertEquals("single", plan.layout().id());
         assertEquals(8192, plan.bytes().length);
         assertEquals(null, plan.readIndex());
+        assertEquals(List.of(), plan.models());
+        assertFalse(plan.history());
+    }
+
+    @Test
+    void emptyStreamForTheReadersTargetRunsLinux514AloneWithItsDefaultBuffer() {
+        RingPlan plan = RingPlan.withReaders(new ReplayDataProvider(new byte[0]));
+        assertEquals(8192, plan.bytes().length);
+        assertEquals(List.of("linux-5.14"), plan.models().stream().map(ReaderModel::name).toList());
+        assertEquals(4096L, plan.models().get(0).pktBufferSize());
+        assertFalse(plan.history());
     }
 }

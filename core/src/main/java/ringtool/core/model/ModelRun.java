@@ -203,7 +203,8 @@ final class ModelRun {
             return loop(cursor, loop);
         }
         long mapping = 2 * dataSize;
-        if (cursor + PacketDescriptor.SIZE > mapping) {
+        // Subtracted, not added: a --read-index near 2^63 would overflow the sum and read on.
+        if (cursor > mapping - PacketDescriptor.SIZE) {
             finding(pastMapping, "reads a descriptor at " + hex(cursor) + ", past the double mapping of "
                     + hex(mapping) + " bytes", cursor, PacketDescriptor.SIZE);
             return end(EndReason.FAULT, cursor, "descriptor at " + hex(cursor) + " lies past the double mapping");

@@ -52,11 +52,11 @@ final class ArrayByteSource implements ByteSource {
     @Override
     public long firstNonZero(long at, long length) {
         int from = index(at, length);
-        for (int done = 0; done < length; done += Scan.CHUNK) {
+        for (long done = 0; done < length; done += Scan.CHUNK) {
             int n = (int) Math.min(Scan.CHUNK, length - done);
-            int i = Scan.firstNonZero(bytes, from + done, n);
+            int i = Scan.firstNonZero(bytes, (int) (from + done), n);
             if (i >= 0) {
-                return done + (long) i;
+                return done + i;
             }
         }
         return -1;

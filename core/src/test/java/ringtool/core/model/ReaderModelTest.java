@@ -52,6 +52,19 @@ class ReaderModelTest {
         return Stream.of(new Linux514Model(4096), new Linux411Model(), new Linux44Model(4096), new OpenVmmModel());
     }
 
+    /** A start cursor far beyond any mapping (the CLI takes any --read-index) ends each model, never overflows. */
+    @ParameterizedTest
+    @MethodSource("everyModel")
+    void aStartNear2To63EndsTheModelWithoutReadingAnything(ReaderModel model) {
+        RingBuilder ring = new RingBuilder(4096).startAt(0).inband(1, new byte[40]);
+        Inspector inspector = new Inspector(new FramingOptions(Layout.SINGLE, 4096, null), 0x7FFF_FFFF_FFFF_FFF0L,
+                List.of(model), false);
+        ModelResult r = inspector.inspect("test", ByteSource.of(ring.build())).rings().get(0).modelResults().get(0);
+        assertEquals(List.of(), r.reads());
+        assertTrue(r.end().reason() == EndReason.FAULT || r.end().reason() == EndReason.REJECTED
+                || r.end().reason() == EndReason.CAUGHT_UP, r.end().toString());
+    }
+
     @ParameterizedTest
     @MethodSource("everyModel")
     void wellFormedRingIsReadAsTheStrictWalkReadsIt(ReaderModel model) {

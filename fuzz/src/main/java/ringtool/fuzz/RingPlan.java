@@ -29,7 +29,8 @@ import ringtool.output.TextOptions;
  * extension (ranges), payload, offset8/len8 overrides, trailer; write index; then double-mapped damage, trailing
  * bytes, the --read-index override, and the output (--format json, jsonl, text, text -V -x or sarif); then, for the
  * readers target only ({@link #withReaders}), the reader models (--model, a non-empty subset), their
- * --pkt-buffer-size, --history and, with it, a --read-index after some of the first ring's packets
+ * --pkt-buffer-size, --history and, with it, a --read-index after some of the first ring's packets, or else now and
+ * then a --read-index anywhere below 2^63
  * </pre>
  *
  * A stream that runs out yields zeros and {@code false}, which build small valid rings (and run linux-5.14 alone).
@@ -127,6 +128,9 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex, Format forma
             // Start after some of the first ring's packets, as a crash dump's priv_read_index does: those are then
             // consumed, and the walk back from the start has trailers to follow.
             readIndex = ends.get(in.consumeInt(0, ends.size() - 1));
+        } else if (in.consumeInt(0, 15) == 15) {
+            // --read-index takes any non-negative long; a cursor near 2^63 once overflowed a model's bound check.
+            readIndex = in.consumeLong() & Long.MAX_VALUE;
         }
         return new RingPlan(layout, bytes, readIndex, output.format(), output.text(),
                 Models.expand(names, pktBufferSize), history);

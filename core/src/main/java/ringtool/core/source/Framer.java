@@ -7,7 +7,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Finding;
@@ -115,16 +114,16 @@ public final class Framer {
             } else if (large && unused(src, 0)) {
                 rejected.add(prefix + "not double-mapped: an unused ring (indices 0)");
             } else {
-                boolean equal = src.mismatch(h, h + d, d) < 0;
-                Comparison c = equal ? null : compare(src, h, h + d, d);
+                Comparison c = compareCopies(src, h, h + d, d);
+                boolean equal = c == null;
                 if (equal && src.firstNonZero(h, d) < 0) {
                     rejected.add(prefix + "not double-mapped: both halves of the " + (2 * d)
                             + " bytes after the header are zero (an unused ring; taken as single)");
                 } else if (equal || c.differing() <= c.nonZero() / TOLERATED_DIFFERENCE) {
                     String how = equal ? "byte for byte" : "except " + c.differing()
                             + " differing byte" + (c.differing() == 1 ? "" : "s") + " (see dump.double_map.mismatch)";
-                    return doubleMapped(src, options, "the " + d + "-byte data area appears twice after the " + h
-                            + "-byte header, " + how + headerNote);
+                    return doubleMapped("the " + d + "-byte data area appears twice after the " + h
+                            + "-byte header, " + how + headerNote, h, d, c);
                 } else {
                     rejected.add(prefix + "not double-mapped: the two halves after the header differ in "
                             + c.differing() + " of " + d + " bytes (" + c.nonZero() + " non-zero in the first)");
@@ -213,15 +212,8 @@ public final class Framer {
             // A descriptor at the start of a data page reads as write_index = type | offset8 << 16: never aligned.
             return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned";
         }
-        long nonZero = src.firstNonZero(at + RingHeader.RESERVED1_OFFSET, RingHeader.RESERVED1_SIZE);
-        if (nonZero >= 0) {
-            return "non-zero reserved byte at " + hex(at + RingHeader.RESERVED1_OFFSET + nonZero);
-        }
-        nonZero = src.firstNonZero(at + RingHeader.RESERVED2_OFFSET, RingHeader.RESERVED2_SIZE);
-        if (nonZero >= 0) {
-            return "non-zero reserved byte at " + hex(at + RingHeader.RESERVED2_OFFSET + nonZero);
-        }
-        return null;
+        long nonZero = RingHeader.firstNonZeroReserved(src, at);
+        return nonZero < 0 ? null : "non-zero reserved byte at " + hex(nonZero);
     }
 
     /** Null when bytes 4096..65535 after {@code at} are zero, as the guest-only rest of a 64 KiB header page is. */
@@ -304,14 +296,27 @@ public final class Framer {
         }
         long data = options.dataSize() != null ? options.dataSize() : (size - header) / 2;
         requireFits(header + 2 * data, size, "a header and two " + data + "-byte copies of the data area");
-        List<Finding> findings = new ArrayList<>();
-        compareCopies(src, header, header + data, data).ifPresent(findings::add);
+        return doubleMapped(decision, header, data, compareCopies(src, header, header + data, data));
+    }
+
+    /** @param copies how the second copy of the data area compares with the first: null when they are equal */
+    private static FramedInput doubleMapped(String decision, long header, long data, Comparison copies) {
+        List<Finding> findings = copies == null ? List.of() : List.of(mismatch(copies, header + data));
         return new FramedInput(Layout.DOUBLE_MAPPED, decision,
                 List.of(new FramedRing("ring", 0, header, data)), findings);
     }
 
-    /** How two copies of the data area that are known to differ compare. */
+    /** How two copies of the data area that differ compare. */
     private record Comparison(long differing, long firstDiff, long lastDiff, long nonZero) {
+    }
+
+    /**
+     * How the copies at {@code first} and {@code second} compare, or null when they are equal: equal copies, the
+     * common case, take one bulk call; only copies that differ are counted word by word. Called once per framing:
+     * auto hands what it found to the double-mapped framing instead of comparing again.
+     */
+    private static Comparison compareCopies(ByteSource src, long first, long second, long length) {
+        return src.mismatch(first, second, length) < 0 ? null : compare(src, first, second, length);
     }
 
     private static Comparison compare(ByteSource src, long first, long second, long length) {
@@ -321,7 +326,7 @@ public final class Framer {
         long lastDiff = -1;
         long differing = 0;
         long nonZero = 0;
-        // A word at a time, counting: only copies that differ get here, so the common equal case is one bulk call.
+        // A word at a time, counting: only copies that differ get here (compareCopies).
         for (long done = 0; done < length; done += a.length) {
             int n = (int) Math.min(a.length, length - done);
             src.copy(first + done, a, 0, n);
@@ -369,17 +374,13 @@ public final class Framer {
     }
 
     /** The first difference between the two copies, with how many bytes differ in all. */
-    private static Optional<Finding> compareCopies(ByteSource src, long first, long second, long length) {
-        if (src.mismatch(first, second, length) < 0) {
-            return Optional.empty();
-        }
-        Comparison c = compare(src, first, second, length);
+    private static Finding mismatch(Comparison c, long second) {
         long firstDiff = c.firstDiff();
-        return Optional.of(Finding.mismatch(Rules.DUMP_DOUBLE_MAP_MISMATCH,
+        return Finding.mismatch(Rules.DUMP_DOUBLE_MAP_MISMATCH,
                 "second copy of the data area at data offset " + hex(firstDiff),
                 "the same bytes as the first copy", c.differing() + " differing byte" + (c.differing() == 1 ? "" : "s")
                         + ", the first at " + hex(firstDiff) + " (file offset " + hex(second + firstDiff) + ")",
-                firstDiff, second + firstDiff, c.lastDiff() - firstDiff + 1, null));
+                firstDiff, second + firstDiff, c.lastDiff() - firstDiff + 1, null);
     }
 
     private static void requireFits(long needed, long size, String what) throws FramingException {

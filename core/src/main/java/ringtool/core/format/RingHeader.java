@@ -48,6 +48,19 @@ public record RingHeader(long writeIndex, long readIndex, long interruptMask, lo
                 src.u32(at + FEATURE_BITS_OFFSET));
     }
 
+    /**
+     * Where in {@code src} the first non-zero reserved byte of the header page at {@code at} lies (the bytes around
+     * {@code feature_bits}, up to the end of the 4096-byte page), or -1 when all are zero.
+     */
+    public static long firstNonZeroReserved(ByteSource src, long at) {
+        long nonZero = src.firstNonZero(at + RESERVED1_OFFSET, RESERVED1_SIZE);
+        if (nonZero >= 0) {
+            return at + RESERVED1_OFFSET + nonZero;
+        }
+        nonZero = src.firstNonZero(at + RESERVED2_OFFSET, RESERVED2_SIZE);
+        return nonZero < 0 ? -1 : at + RESERVED2_OFFSET + nonZero;
+    }
+
     /** {@code hv_get_bytes_to_read} for a data area of {@code dataSize} bytes, in the kernel's u32 arithmetic. */
     public long bytesToRead(long dataSize) {
         return RingMath.bytesToRead(readIndex, writeIndex, dataSize);

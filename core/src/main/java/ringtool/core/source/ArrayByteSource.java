@@ -51,15 +51,7 @@ final class ArrayByteSource implements ByteSource {
 
     @Override
     public long firstNonZero(long at, long length) {
-        int from = index(at, length);
-        for (long done = 0; done < length; done += Scan.CHUNK) {
-            int n = (int) Math.min(Scan.CHUNK, length - done);
-            int i = Scan.firstNonZero(bytes, (int) (from + done), n);
-            if (i >= 0) {
-                return done + i;
-            }
-        }
-        return -1;
+        return Scan.firstNonZero(bytes, index(at, length), (int) length);
     }
 
     @Override

@@ -30,9 +30,17 @@ final class Scan {
         return -1;
     }
 
-    /** Within {@code bytes[from, from + n)}, relative to {@code from}; {@code n} is at most {@link #CHUNK}. */
-    static int firstNonZero(byte[] bytes, int from, int n) {
-        return Arrays.mismatch(bytes, from, from + n, ZEROS, 0, n);
+    /** Within {@code bytes[from, from + length)}, counted from {@code from}, or -1. */
+    static int firstNonZero(byte[] bytes, int from, int length) {
+        for (long done = 0; done < length; done += CHUNK) {
+            int n = (int) Math.min(CHUNK, length - done);
+            int at = (int) (from + done);
+            int i = Arrays.mismatch(bytes, at, at + n, ZEROS, 0, n);
+            if (i >= 0) {
+                return (int) done + i;
+            }
+        }
+        return -1;
     }
 
     static long mismatch(ByteSource src, long first, long second, long length) {

@@ -74,8 +74,7 @@ public final class HeaderChecks {
     }
 
     private static void reserved(List<Finding> out, ByteSource src, long at) {
-        if (src.firstNonZero(at + RingHeader.RESERVED1_OFFSET, RingHeader.RESERVED1_SIZE) < 0
-                && src.firstNonZero(at + RingHeader.RESERVED2_OFFSET, RingHeader.RESERVED2_SIZE) < 0) {
+        if (RingHeader.firstNonZeroReserved(src, at) < 0) {
             return;
         }
         long first = -1;

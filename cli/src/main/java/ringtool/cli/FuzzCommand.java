@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -158,15 +159,13 @@ final class FuzzCommand implements Callable<Integer> {
                 return List.of(t);
             }
         }
-        throw new IllegalArgumentException("unknown --target '" + target + "' (expected " + targetNames() + ")");
+        throw new IllegalArgumentException("unknown --target '" + target + "' (expected " + targetNames()
+                + ", or all)");
     }
 
+    /** {@code layout, raw, readers}: the registry's order. */
     private static String targetNames() {
-        StringBuilder names = new StringBuilder();
-        for (Target t : Target.values()) {
-            names.append(t.id()).append(", ");
-        }
-        return names.append("or all").toString();
+        return String.join(", ", Arrays.stream(Target.values()).map(Target::id).toList());
     }
 
     private int fuzz(Target t) throws IOException, InterruptedException {
@@ -326,7 +325,7 @@ final class FuzzCommand implements Callable<Integer> {
         if (t == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "cannot tell which target " + reproduce + " belongs to; add --target with one of "
-                            + targetNames().replace(", or all", ""));
+                            + targetNames());
         }
         Path dir = Files.createTempDirectory("ringtool-reproduce-");
         Files.createDirectories(dir.resolve("tmp"));

@@ -128,11 +128,7 @@ public final class Harness {
                     throw new InvariantViolation("packet " + index + " at " + p.offset() + ", but the previous one"
                             + " ended at " + next + " (out of ring order or overlapping)");
                 }
-                checkOffset("packet " + index, p.offset(), dataSize);
-                if (p.fileOffset() != dataStart + p.offset()) {
-                    throw new InvariantViolation("packet " + index + " file offset " + p.fileOffset()
-                            + " is not data start " + dataStart + " + offset " + p.offset());
-                }
+                checkPlace("packet " + index, p, dataStart, dataSize);
                 long footprint = p.descriptor().footprint();
                 consumed += footprint;
                 if (consumed > available) {
@@ -142,10 +138,6 @@ public final class Harness {
                 if (p.payloadLength() < 0 || p.payloadLength() > p.paddedPayloadLength()) {
                     throw new InvariantViolation("packet " + index + " payload length " + p.payloadLength()
                             + " outside 0.." + p.paddedPayloadLength());
-                }
-                boolean wraps = p.offset() + footprint > dataSize;
-                if (p.wraps() != wraps) {
-                    throw new InvariantViolation("packet " + index + " wraps=" + p.wraps() + ", expected " + wraps);
                 }
                 next = (p.offset() + footprint) % dataSize;
                 index++;
@@ -254,10 +246,9 @@ public final class Harness {
             if (p.index() != i - n) {
                 throw new InvariantViolation(what + " where " + (i - n) + " was due");
             }
-            checkOffset(what, p.offset(), dataSize);
-            if (p.offset() % PacketDescriptor.ALIGNMENT != 0 || p.fileOffset() != dataStart + p.offset()) {
-                throw new InvariantViolation(what + " at data offset " + p.offset() + " / file offset "
-                        + p.fileOffset() + ": not 8-aligned or not data start " + dataStart + " + offset");
+            checkPlace(what, p, dataStart, dataSize);
+            if (p.offset() % PacketDescriptor.ALIGNMENT != 0) {
+                throw new InvariantViolation(what + " at data offset " + p.offset() + ", not 8-aligned");
             }
             long footprint = p.descriptor().footprint();
             footprints += footprint;
@@ -266,9 +257,6 @@ public final class Harness {
             if (end != due) {
                 throw new InvariantViolation(what + " ends at " + end + ", not at " + due
                         + (i + 1 < n ? ", where the next consumed packet starts" : ", the start cursor"));
-            }
-            if (p.wraps() != (p.offset() + footprint > dataSize)) {
-                throw new InvariantViolation(what + " wraps=" + p.wraps() + " at " + p.offset() + " + " + footprint);
             }
         }
         long live = RingMath.bytesToRead(ring.start(), ring.header().writeIndex(), dataSize);
@@ -300,6 +288,22 @@ public final class Harness {
         }
         if (f.packet() != null && f.packet() < 0) {
             throw new InvariantViolation("finding " + f.rule().id() + " names packet " + f.packet());
+        }
+    }
+
+    /**
+     * Where a packet, live or consumed, says it lies: inside the data area, at the data area's start plus its offset
+     * in the file, and {@code wraps} exactly when it or its trailer crosses the end.
+     */
+    private static void checkPlace(String what, Packet p, long dataStart, long dataSize) {
+        checkOffset(what, p.offset(), dataSize);
+        if (p.fileOffset() != dataStart + p.offset()) {
+            throw new InvariantViolation(what + " file offset " + p.fileOffset() + " is not data start " + dataStart
+                    + " + offset " + p.offset());
+        }
+        boolean wraps = p.offset() + p.descriptor().footprint() > dataSize;
+        if (p.wraps() != wraps) {
+            throw new InvariantViolation(what + " wraps=" + p.wraps() + ", expected " + wraps);
         }
     }
 

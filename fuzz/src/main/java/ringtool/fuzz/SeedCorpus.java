@@ -58,7 +58,6 @@ public final class SeedCorpus {
     }
 
     public static void write(Path root) throws IOException {
-        Path raw = Files.createDirectories(root.resolve("raw"));
         StringBuilder md = new StringBuilder();
         md.append("# Seed corpus\n\n")
                 .append("Written by `ringtool.fuzz.SeedCorpus` (`java -cp cli/target/ringtool.jar ringtool.fuzz.SeedCorpus"
@@ -67,21 +66,17 @@ public final class SeedCorpus {
                 .append("## raw/ (ring dumps, framed with `--layout auto`)\n\n| file | bytes | what it is |\n|---|---|---|\n")
                 .append("| `").append(REAL).append("` | 40960 | the real hv_balloon `ring` capture"
                         + " (/work/shared/real/balloon-ring.bin): a uio pair, both rings idle |\n");
-        for (Seed s : raw()) {
-            Files.write(raw.resolve(s.name()), s.bytes());
-            md.append("| `").append(s.name()).append("` | ").append(s.bytes().length).append(" | ").append(s.what())
-                    .append(" |\n");
-        }
+        write(root.resolve("raw"), raw(), md);
         md.append("\n## layout/ (FuzzedDataProvider streams for the structure-aware target, not rings)\n\n")
                 .append("Each stream is a recipe that `RingPlan` turns into a ring; the column says what that ring"
                         + " is and which rules it raises. Chosen from a fixed-seed random search, one per new"
                         + " combination.\n\n| file | bytes | ring it builds |\n|---|---|---|\n");
-        plans(root.resolve("layout"), "layout", false, md);
+        write(root.resolve("layout"), plans("layout", false), md);
         md.append("\n## readers/ (FuzzedDataProvider streams for the readers target, not rings)\n\n")
                 .append("The same recipes, read on to choose reader models, their buffer size and the history walk"
                         + " (`RingPlan.withReaders`); chosen the same way, so that each reader's rules and consumed"
                         + " packets have a seed.\n\n| file | bytes | ring and readers it builds |\n|---|---|---|\n");
-        plans(root.resolve("readers"), "readers", true, md);
+        write(root.resolve("readers"), plans("readers", true), md);
         Files.writeString(root.resolve("README.md"), md.toString(), StandardCharsets.UTF_8);
     }
 
@@ -198,9 +193,10 @@ public final class SeedCorpus {
         return out;
     }
 
-    private static void plans(Path dir, String prefix, boolean readers, StringBuilder md) throws IOException {
+    /** Each seed into {@code dir}, and its row into the README table. */
+    private static void write(Path dir, List<Seed> seeds, StringBuilder md) throws IOException {
         Files.createDirectories(dir);
-        for (Seed s : plans(prefix, readers)) {
+        for (Seed s : seeds) {
             Files.write(dir.resolve(s.name()), s.bytes());
             md.append("| `").append(s.name()).append("` | ").append(s.bytes().length).append(" | ").append(s.what())
                     .append(" |\n");

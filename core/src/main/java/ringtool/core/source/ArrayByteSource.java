@@ -62,6 +62,16 @@ final class ArrayByteSource implements ByteSource {
         return Arrays.mismatch(bytes, a, a + n, bytes, b, b + n);
     }
 
+    @Override
+    public ByteCount countNonZero(long at, long length) {
+        return Scan.count(bytes, index(at, length), -1, (int) length);
+    }
+
+    @Override
+    public ByteCount countDiffering(long first, long second, long length) {
+        return Scan.count(bytes, index(first, length), index(second, length), (int) length);
+    }
+
     /** {@code at} as an array index, once {@code length} bytes from it are known to lie inside the array. */
     private int index(long at, long length) {
         return (int) Objects.checkFromIndexSize(at, length, bytes.length);

@@ -52,6 +52,16 @@ public interface ByteSource {
         return Scan.mismatch(this, first, second, length);
     }
 
+    /** The non-zero bytes among the {@code length} at {@code at}. */
+    default ByteCount countNonZero(long at, long length) {
+        return Scan.count(this, at, -1, length);
+    }
+
+    /** The bytes that differ between the {@code length} at {@code first} and those at {@code second}. */
+    default ByteCount countDiffering(long first, long second, long length) {
+        return Scan.count(this, first, second, length);
+    }
+
     /** Whether {@code length} bytes starting at {@code at} can be read. */
     default boolean canRead(long at, long length) {
         return at >= 0 && length >= 0 && at <= size() - length;

@@ -2,9 +2,6 @@ package ringtool.core.source;
 
 import static ringtool.core.rules.Finding.hex;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import ringtool.core.format.PacketDescriptor;
@@ -17,7 +14,6 @@ public final class Framer {
 
     /** A ring needs its header and at least one page of data. */
     static final long MIN_DATA = RingHeader.HOST_PAGE_SIZE;
-    private static final int COMPARE_CHUNK = 64 * 1024;
 
     private Framer() {
     }
@@ -311,66 +307,15 @@ public final class Framer {
     }
 
     /**
-     * How the copies at {@code first} and {@code second} compare, or null when they are equal: equal copies, the
-     * common case, take one bulk call; only copies that differ are counted word by word. Called once per framing:
-     * auto hands what it found to the double-mapped framing instead of comparing again.
+     * How the copies at {@code first} and {@code second} compare, or null when they are equal. Called once per
+     * framing: auto hands what it found to the double-mapped framing instead of comparing again.
      */
     private static Comparison compareCopies(ByteSource src, long first, long second, long length) {
-        return src.mismatch(first, second, length) < 0 ? null : compare(src, first, second, length);
-    }
-
-    private static Comparison compare(ByteSource src, long first, long second, long length) {
-        byte[] a = new byte[(int) Math.min(COMPARE_CHUNK, length)];
-        byte[] b = new byte[a.length];
-        long firstDiff = -1;
-        long lastDiff = -1;
-        long differing = 0;
-        long nonZero = 0;
-        // A word at a time, counting: only copies that differ get here (compareCopies).
-        for (long done = 0; done < length; done += a.length) {
-            int n = (int) Math.min(a.length, length - done);
-            src.copy(first + done, a, 0, n);
-            src.copy(second + done, b, 0, n);
-            for (int i = 0; i < n; i += Long.BYTES) {
-                long x = word(a, i, n);
-                long diff = x ^ word(b, i, n);
-                nonZero += nonZeroBytes(x);
-                if (diff != 0) {
-                    long mask = nonZeroMask(diff);
-                    differing += Long.bitCount(mask);
-                    long at = done + i;
-                    if (firstDiff < 0) {
-                        firstDiff = at + Long.numberOfTrailingZeros(mask) / 8;
-                    }
-                    lastDiff = at + (63 - Long.numberOfLeadingZeros(mask)) / 8;
-                }
-            }
+        ByteCount diff = src.countDiffering(first, second, length);
+        if (diff.count() == 0) {
+            return null;
         }
-        return new Comparison(differing, firstDiff, lastDiff, nonZero);
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** Eight bytes from {@code i}, little-endian; past {@code n} they read as zero. */
-    private static long word(byte[] bytes, int i, int n) {
-        if (i + Long.BYTES <= n) {
-            return (long) LONGS.get(bytes, i);
-        }
-        long value = 0;
-        for (int k = i; k < n; k++) {
-            value |= (bytes[k] & 0xFFL) << (8 * (k - i));
-        }
-        return value;
-    }
-
-    /** The high bit of every non-zero byte of {@code x}. */
-    private static long nonZeroMask(long x) {
-        long low7 = 0x7F7F_7F7F_7F7F_7F7FL;
-        return (((x & low7) + low7) | x) & ~low7;
-    }
-
-    private static int nonZeroBytes(long x) {
-        return Long.bitCount(nonZeroMask(x));
+        return new Comparison(diff.count(), diff.first(), diff.last(), src.countNonZero(first, length).count());
     }
 
     /** The first difference between the two copies, with how many bytes differ in all. */

@@ -1,12 +1,16 @@
 package ringtool.core.source;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The bulk comparisons behind {@link ByteSource#firstNonZero} and {@link ByteSource#mismatch}: chunks copied out of
- * the source and handed to {@link Arrays#mismatch}, which the JIT vectorises. A loop of our own over a header page
- * or a data area would be slower, and far slower under the fuzzer, which traces every comparison in our code.
+ * The bulk comparisons behind {@link ByteSource#firstNonZero}, {@link ByteSource#mismatch} and the counts: chunks
+ * copied out of the source and handed to {@link Arrays#mismatch}, which the JIT vectorises. A loop of our own over a
+ * header page or a data area would be slower, and far slower under the fuzzer, which traces every comparison in our
+ * code: a count there takes a call per run of differing words, not a turn of a loop per word.
  */
 final class Scan {
 
@@ -58,5 +62,91 @@ final class Scan {
             }
         }
         return -1;
+    }
+
+    /** The bytes at {@code at} that are non-zero ({@code other} < 0) or differ from those at {@code other}. */
+    static ByteCount count(ByteSource src, long at, long other, long length) {
+        Objects.checkFromIndexSize(at, length, src.size());
+        if (other >= 0) {
+            Objects.checkFromIndexSize(other, length, src.size());
+        }
+        byte[] a = new byte[(int) Math.min(length, CHUNK)];
+        byte[] b = other < 0 ? ZEROS : new byte[a.length];
+        Counter counter = new Counter();
+        for (long done = 0; done < length; done += a.length) {
+            int n = (int) Math.min(a.length, length - done);
+            src.copy(at + done, a, 0, n);
+            if (other >= 0) {
+                src.copy(other + done, b, 0, n);
+            }
+            counter.add(a, 0, b, 0, n, done);
+        }
+        return counter.result();
+    }
+
+    /** The same within one array: {@code bytes[a, a + n)} against zeros ({@code b} < 0) or {@code bytes[b, b + n)}. */
+    static ByteCount count(byte[] bytes, int a, int b, int n) {
+        Counter counter = new Counter();
+        for (int done = 0; done < n; done += CHUNK) {
+            int m = Math.min(CHUNK, n - done);
+            if (b < 0) {
+                counter.add(bytes, a + done, ZEROS, 0, m, done);
+            } else {
+                counter.add(bytes, a + done, bytes, b + done, m, done);
+            }
+        }
+        return counter.result();
+    }
+
+    private static final class Counter {
+        long count;
+        long first = -1;
+        long last = -1;
+
+        /** Counts where {@code a[aFrom, aFrom + n)} and {@code b[bFrom, bFrom + n)} differ, at {@code base} on. */
+        void add(byte[] a, int aFrom, byte[] b, int bFrom, int n, long base) {
+            int i = Arrays.mismatch(a, aFrom, aFrom + n, b, bFrom, bFrom + n);
+            while (i >= 0) {
+                // Count the run of differing words that starts here, then skip the equal stretch after it.
+                int w = i & -Long.BYTES;
+                long mask = differing(a, aFrom, b, bFrom, w, n);
+                while (mask != 0) {
+                    count += Long.bitCount(mask);
+                    if (first < 0) {
+                        first = base + w + Long.numberOfTrailingZeros(mask) / 8;
+                    }
+                    last = base + w + (63 - Long.numberOfLeadingZeros(mask)) / 8;
+                    w += Long.BYTES;
+                    mask = w < n ? differing(a, aFrom, b, bFrom, w, n) : 0;
+                }
+                int k = w < n ? Arrays.mismatch(a, aFrom + w, aFrom + n, b, bFrom + w, bFrom + n) : -1;
+                i = k < 0 ? -1 : w + k;
+            }
+        }
+
+        ByteCount result() {
+            return count == 0 ? ByteCount.NONE : new ByteCount(count, first, last);
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The high bit of each byte of the word at {@code w} (of {@code n} bytes) that differs between the arrays. */
+    private static long differing(byte[] a, int aFrom, byte[] b, int bFrom, int w, int n) {
+        long x = word(a, aFrom + w, aFrom + n) ^ word(b, bFrom + w, bFrom + n);
+        long low7 = 0x7F7F_7F7F_7F7F_7F7FL;
+        return (((x & low7) + low7) | x) & ~low7;
+    }
+
+    /** Eight bytes from {@code i}, little-endian; from {@code end} on they read as zero. */
+    private static long word(byte[] bytes, int i, int end) {
+        if (i + Long.BYTES <= end) {
+            return (long) LONGS.get(bytes, i);
+        }
+        long value = 0;
+        for (int k = i; k < end; k++) {
+            value |= (bytes[k] & 0xFFL) << (8 * (k - i));
+        }
+        return value;
     }
 }

@@ -9,6 +9,7 @@ import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rule;
 import ringtool.core.rules.Rules;
+import ringtool.core.source.ByteCount;
 import ringtool.core.source.ByteSource;
 
 /** The header rules: the control page's fields and the geometry of the data area. */
@@ -74,32 +75,18 @@ public final class HeaderChecks {
     }
 
     private static void reserved(List<Finding> out, ByteSource src, long at) {
-        if (RingHeader.firstNonZeroReserved(src, at) < 0) {
+        ByteCount before = src.countNonZero(at + RingHeader.RESERVED1_OFFSET, RingHeader.RESERVED1_SIZE);
+        ByteCount after = src.countNonZero(at + RingHeader.RESERVED2_OFFSET, RingHeader.RESERVED2_SIZE);
+        long count = before.count() + after.count();
+        if (count == 0) {
             return;
         }
-        long first = -1;
-        long last = -1;
-        int count = 0;
-        // Some byte is set: count them a word at a time.
-        for (int word = RingHeader.RESERVED1_OFFSET; word < RingHeader.HOST_PAGE_SIZE; word += Long.BYTES) {
-            long value = src.u64(at + word);
-            if (word == RingHeader.FEATURE_BITS_OFFSET) {
-                value &= ~0xFFFF_FFFFL;
-            }
-            while (value != 0) {
-                int i = word + Long.numberOfTrailingZeros(value) / 8;
-                value &= ~(0xFFL << (8 * (i - word)));
-                count++;
-                last = i;
-                if (first < 0) {
-                    first = i;
-                }
-            }
-        }
-        if (count > 0) {
-            out.add(Finding.mismatch(Rules.RING_RESERVED_NONZERO, "reserved header bytes", "all zero",
-                    count + " non-zero, the first at header offset " + hex(first), null, at + first,
-                    last - first + 1, null));
-        }
+        long first = before.count() > 0 ? RingHeader.RESERVED1_OFFSET + before.first()
+                : RingHeader.RESERVED2_OFFSET + after.first();
+        long last = after.count() > 0 ? RingHeader.RESERVED2_OFFSET + after.last()
+                : RingHeader.RESERVED1_OFFSET + before.last();
+        out.add(Finding.mismatch(Rules.RING_RESERVED_NONZERO, "reserved header bytes", "all zero",
+                count + " non-zero, the first at header offset " + hex(first), null, at + first,
+                last - first + 1, null));
     }
 }

@@ -104,7 +104,8 @@ public final class RingView implements ByteSource {
     }
 
     private long wrap(long at, long length) {
-        if (!canRead(at, length)) {
+        // canRead's three bounds in one test: under the fuzzer every comparison in our code is a call to its tracer.
+        if ((at | length | (size - length)) < 0) {
             throw new IndexOutOfBoundsException("read of " + length + " bytes at " + at + " in a data area of "
                     + size + " bytes");
         }

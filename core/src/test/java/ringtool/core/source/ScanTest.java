@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import ringtool.core.walk.RingView;
 
 /**
- * The bulk scans behind reserved-field checks and double-map detection, on each kind of source: the heap array
+ * The bulk scans and counts behind reserved-field checks and double-map detection, on each kind of source: the heap array
  * (its own override), a mapped file and a view that only has the primitive reads (both through {@link Scan}). The
  * image is longer than three {@link Scan#CHUNK}s so that answers past the first chunk are counted right.
  */
@@ -97,6 +97,53 @@ class ScanTest {
         assertEquals(0, scan(kind, torn, s -> s.mismatch(differ, half + differ, 1)));
     }
 
+    private static ByteCount count(String kind, Function<byte[], byte[]> image, Function<ByteSource, ByteCount> call)
+            throws IOException {
+        return call.apply(source(kind, image.apply(new byte[SIZE])));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void countNonZeroCountsEveryByteAcrossChunksAndAShortLastWord(String kind) throws IOException {
+        // Two in one word, one in the next (a run of words), one past a chunk, one in the last, 4-byte word.
+        Function<byte[], byte[]> plant = b -> {
+            b[3] = 1;
+            b[4] = (byte) 0xFF;
+            b[11] = (byte) 0x80;
+            b[Scan.CHUNK + 5] = 2;
+            b[SIZE - 1] = 3;
+            return b;
+        };
+        assertEquals(new ByteCount(5, 2, SIZE - 2), count(kind, plant, s -> s.countNonZero(1, SIZE - 1)));
+        assertEquals(new ByteCount(3, 0, 8), count(kind, plant, s -> s.countNonZero(3, Scan.CHUNK)));
+        assertEquals(new ByteCount(0, -1, -1), count(kind, plant, s -> s.countNonZero(12, Scan.CHUNK - 12)));
+        assertEquals(new ByteCount(0, -1, -1), count(kind, b -> b, s -> s.countNonZero(0, SIZE)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void countDifferingCountsTheBytesThatDifferBetweenTwoCopies(String kind) throws IOException {
+        int half = SIZE / 2;
+        Function<byte[], byte[]> copies = b -> {
+            for (int i = 0; i < half; i++) {
+                b[i] = (byte) (i * 31);
+                b[half + i] = (byte) (i * 31);
+            }
+            return b;
+        };
+        assertEquals(new ByteCount(0, -1, -1), count(kind, copies, s -> s.countDiffering(0, half, half)));
+        // 20 differing bytes in a row over three words, and one more past the first chunk.
+        Function<byte[], byte[]> torn = copies.andThen(b -> {
+            for (int i = 0; i < 20; i++) {
+                b[half + 6 + i] ^= 0x01;
+            }
+            b[half + Scan.CHUNK + 1] ^= 0x40;
+            return b;
+        });
+        assertEquals(new ByteCount(21, 6, Scan.CHUNK + 1), count(kind, torn, s -> s.countDiffering(0, half, half)));
+        assertEquals(new ByteCount(20, 6, 25), count(kind, torn, s -> s.countDiffering(0, half, Scan.CHUNK)));
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void aRangeOutsideTheSourceIsRefusedBeforeAnyRead(String kind) throws IOException {
@@ -105,5 +152,8 @@ class ScanTest {
         assertThrows(IndexOutOfBoundsException.class, () -> s.firstNonZero(-1, 2));
         assertThrows(IndexOutOfBoundsException.class, () -> s.mismatch(0, SIZE - 4, 5));
         assertThrows(IndexOutOfBoundsException.class, () -> s.mismatch(SIZE - 4, 0, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.countNonZero(SIZE - 4, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.countDiffering(0, SIZE - 4, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.countDiffering(SIZE - 4, 0, 5));
     }
 }

@@ -1,12 +1,11 @@
 package ringtool.fuzz;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.util.EnumSet;
 
 /**
  * The structure-aware target: the fuzzer's bytes choose a ring (layout, data size, header fields near the edges, a
  * chain of packets that may straddle the end of the data area, a {@code --read-index} override) instead of being
- * one, so most inputs get past the header into deep walk states. Seeds are {@link FuzzedDataProvider} byte
+ * one, so most inputs get past the header into deep walk states. Seeds are {@code FuzzedDataProvider} byte
  * streams, not rings: see {@link RingPlan}.
  */
 public final class LayoutFuzzer {
@@ -19,8 +18,9 @@ public final class LayoutFuzzer {
         Harness.warmUp();
     }
 
-    public static void fuzzerTestOneInput(FuzzedDataProvider data) {
-        RingPlan plan = RingPlan.from(data);
+    /** @param data a recipe read as libFuzzer's {@code FuzzedDataProvider} reads it ({@link PlainDataProvider}) */
+    public static void fuzzerTestOneInput(byte[] data) {
+        RingPlan plan = RingPlan.from(new PlainDataProvider(data));
         Harness.run(plan.inspector(), plan.bytes(), EnumSet.of(plan.format()), plan.text());
     }
 }

@@ -1,6 +1,5 @@
 package ringtool.fuzz;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.util.EnumSet;
 
 /**
@@ -19,8 +18,9 @@ public final class ReadersFuzzer {
         Harness.warmUp();
     }
 
-    public static void fuzzerTestOneInput(FuzzedDataProvider data) {
-        RingPlan plan = RingPlan.withReaders(data);
+    /** @param data a recipe read as libFuzzer's {@code FuzzedDataProvider} reads it ({@link PlainDataProvider}) */
+    public static void fuzzerTestOneInput(byte[] data) {
+        RingPlan plan = RingPlan.withReaders(new PlainDataProvider(data));
         Harness.run(plan.inspector(), plan.bytes(), EnumSet.of(plan.format()), plan.text());
     }
 }

@@ -219,7 +219,7 @@ public final class SeedCorpus {
             for (int b = 0; b < stream.length; b++) {
                 stream[b] = random.nextInt(5) < density ? (byte) random.nextInt(256) : 0;
             }
-            ReplayDataProvider in = new ReplayDataProvider(stream);
+            PlainDataProvider in = new PlainDataProvider(stream);
             RingPlan plan = readers ? RingPlan.withReaders(in) : RingPlan.from(in);
             InputReport report = plan.inspector().inspect(Harness.SOURCE, ByteSource.of(plan.bytes()));
             Set<String> rules = rules(report);

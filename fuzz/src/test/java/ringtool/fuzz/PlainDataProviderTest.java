@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ringtool.core.model.ReaderModel;
+import ringtool.output.Format;
+import ringtool.output.TextOptions;
 
 /** libFuzzer's decoding, which the targets and the seeds rely on: integers from the back, bytes from the front. */
 class PlainDataProviderTest {
@@ -49,11 +51,13 @@ class PlainDataProviderTest {
     }
 
     @Test
-    void emptyStreamBuildsAnEmptyValidSingleRing() {
+    void emptyStreamBuildsAnEmptyValidSingleRingWrittenAsText() {
         RingPlan plan = RingPlan.from(new PlainDataProvider(new byte[0]));
         assertEquals("single", plan.layout().id());
         assertEquals(8192, plan.bytes().length);
         assertEquals(null, plan.readIndex());
+        assertEquals(Format.TEXT, plan.format());
+        assertEquals(TextOptions.DEFAULT, plan.text());
         assertEquals(List.of(), plan.models());
         assertFalse(plan.history());
     }

@@ -8,9 +8,9 @@ import java.util.Arrays;
  * taken from the end of the data, most significant byte read first, kept when in range and else reduced modulo the
  * range; byte arrays from the front; an exhausted stream yields zero, or the minimum of a range without zero.
  * Jazzer's own provider decodes the same way ({@code JazzerDecodingTest} holds the two to it) but through a JNI
- * call per value, which was a sixth of a layout input's time: the targets take the fuzzer's bytes as an array and
- * decode them here. The seed generator uses it too, to see which ring a stream
- * builds without starting Jazzer. Other methods are not needed and refuse.
+ * call per value, which was 6% of a layout input's time: the targets take the fuzzer's bytes as an array and decode
+ * them here. The seed generator uses it too, to see which ring a stream builds without starting Jazzer. Other
+ * methods are not needed and refuse.
  */
 final class PlainDataProvider implements FuzzedDataProvider {
 

@@ -48,9 +48,25 @@ class ScanTest {
         }
     }
 
-    private static long scan(String kind, Function<byte[], byte[]> image, Function<ByteSource, Long> call)
+    private static <T> T apply(String kind, Function<byte[], byte[]> image, Function<ByteSource, T> call)
             throws IOException {
         return call.apply(source(kind, image.apply(new byte[SIZE])));
+    }
+
+    private static long scan(String kind, Function<byte[], byte[]> image, Function<ByteSource, Long> call)
+            throws IOException {
+        return apply(kind, image, call);
+    }
+
+    private static final int HALF = SIZE / 2;
+
+    /** The same non-zero pattern in both halves of the image. */
+    private static byte[] twoCopies(byte[] b) {
+        for (int i = 0; i < HALF; i++) {
+            b[i] = (byte) (i * 31);
+            b[HALF + i] = (byte) (i * 31);
+        }
+        return b;
     }
 
     @ParameterizedTest
@@ -78,28 +94,16 @@ class ScanTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void mismatchOfTwoEqualCopiesIsMinusOneAndOfDifferentOnesTheFirstDifference(String kind) throws IOException {
-        int half = SIZE / 2;
-        Function<byte[], byte[]> copies = b -> {
-            for (int i = 0; i < half; i++) {
-                b[i] = (byte) (i * 31);
-                b[half + i] = (byte) (i * 31);
-            }
-            return b;
-        };
-        assertEquals(-1, scan(kind, copies, s -> s.mismatch(0, half, half)));
+        Function<byte[], byte[]> copies = ScanTest::twoCopies;
+        assertEquals(-1, scan(kind, copies, s -> s.mismatch(0, HALF, HALF)));
         int differ = Scan.CHUNK + 5;
         Function<byte[], byte[]> torn = copies.andThen(b -> {
-            b[half + differ] ^= 0x40;
+            b[HALF + differ] ^= 0x40;
             return b;
         });
-        assertEquals(differ, scan(kind, torn, s -> s.mismatch(0, half, half)));
-        assertEquals(-1, scan(kind, torn, s -> s.mismatch(0, half, differ)));
-        assertEquals(0, scan(kind, torn, s -> s.mismatch(differ, half + differ, 1)));
-    }
-
-    private static ByteCount count(String kind, Function<byte[], byte[]> image, Function<ByteSource, ByteCount> call)
-            throws IOException {
-        return call.apply(source(kind, image.apply(new byte[SIZE])));
+        assertEquals(differ, scan(kind, torn, s -> s.mismatch(0, HALF, HALF)));
+        assertEquals(-1, scan(kind, torn, s -> s.mismatch(0, HALF, differ)));
+        assertEquals(0, scan(kind, torn, s -> s.mismatch(differ, HALF + differ, 1)));
     }
 
     @ParameterizedTest
@@ -114,34 +118,27 @@ class ScanTest {
             b[SIZE - 1] = 3;
             return b;
         };
-        assertEquals(new ByteCount(5, 2, SIZE - 2), count(kind, plant, s -> s.countNonZero(1, SIZE - 1)));
-        assertEquals(new ByteCount(3, 0, 8), count(kind, plant, s -> s.countNonZero(3, Scan.CHUNK)));
-        assertEquals(new ByteCount(0, -1, -1), count(kind, plant, s -> s.countNonZero(12, Scan.CHUNK - 12)));
-        assertEquals(new ByteCount(0, -1, -1), count(kind, b -> b, s -> s.countNonZero(0, SIZE)));
+        assertEquals(new ByteCount(5, 2, SIZE - 2), apply(kind, plant, s -> s.countNonZero(1, SIZE - 1)));
+        assertEquals(new ByteCount(3, 0, 8), apply(kind, plant, s -> s.countNonZero(3, Scan.CHUNK)));
+        assertEquals(new ByteCount(0, -1, -1), apply(kind, plant, s -> s.countNonZero(12, Scan.CHUNK - 12)));
+        assertEquals(new ByteCount(0, -1, -1), apply(kind, b -> b, s -> s.countNonZero(0, SIZE)));
     }
 
     @ParameterizedTest
     @MethodSource("kinds")
     void countDifferingCountsTheBytesThatDifferBetweenTwoCopies(String kind) throws IOException {
-        int half = SIZE / 2;
-        Function<byte[], byte[]> copies = b -> {
-            for (int i = 0; i < half; i++) {
-                b[i] = (byte) (i * 31);
-                b[half + i] = (byte) (i * 31);
-            }
-            return b;
-        };
-        assertEquals(new ByteCount(0, -1, -1), count(kind, copies, s -> s.countDiffering(0, half, half)));
+        Function<byte[], byte[]> copies = ScanTest::twoCopies;
+        assertEquals(new ByteCount(0, -1, -1), apply(kind, copies, s -> s.countDiffering(0, HALF, HALF)));
         // 20 differing bytes in a row over three words, and one more past the first chunk.
         Function<byte[], byte[]> torn = copies.andThen(b -> {
             for (int i = 0; i < 20; i++) {
-                b[half + 6 + i] ^= 0x01;
+                b[HALF + 6 + i] ^= 0x01;
             }
-            b[half + Scan.CHUNK + 1] ^= 0x40;
+            b[HALF + Scan.CHUNK + 1] ^= 0x40;
             return b;
         });
-        assertEquals(new ByteCount(21, 6, Scan.CHUNK + 1), count(kind, torn, s -> s.countDiffering(0, half, half)));
-        assertEquals(new ByteCount(20, 6, 25), count(kind, torn, s -> s.countDiffering(0, half, Scan.CHUNK)));
+        assertEquals(new ByteCount(21, 6, Scan.CHUNK + 1), apply(kind, torn, s -> s.countDiffering(0, HALF, HALF)));
+        assertEquals(new ByteCount(20, 6, 25), apply(kind, torn, s -> s.countDiffering(0, HALF, Scan.CHUNK)));
     }
 
     @ParameterizedTest

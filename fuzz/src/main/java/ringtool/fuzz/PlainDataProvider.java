@@ -6,11 +6,11 @@ import java.util.Arrays;
 /**
  * Jazzer's {@code FuzzedDataProvider} decoding, in plain Java, for the methods {@link RingPlan} uses: integers are
  * taken from the end of the data, most significant byte read first, kept when in range and else reduced modulo the
- * range; byte arrays from the front; an exhausted stream yields zero, or the minimum of a range without zero.
+ * range's size; byte arrays from the front; an exhausted stream yields zero, or the minimum of a range without zero.
  * Jazzer's own provider decodes the same way ({@code JazzerDecodingTest} holds the two to it) but through a JNI
  * call per value, which was 6% of a layout input's time: the targets take the fuzzer's bytes as an array and decode
- * them here. The seed generator uses it too, to see which ring a stream builds without starting Jazzer. Other
- * methods are not needed and refuse.
+ * them here. The seed generator uses it too, to see which ring a stream builds without starting Jazzer. Bad
+ * arguments throw as Jazzer's do; other methods are not needed and refuse.
  */
 final class PlainDataProvider implements FuzzedDataProvider {
 
@@ -44,6 +44,9 @@ final class PlainDataProvider implements FuzzedDataProvider {
      */
     @Override
     public int consumeInt(int min, int max) {
+        if (min > max) {
+            throw new IllegalArgumentException("min must be <= max (got min: " + min + ", max: " + max + ")");
+        }
         long range = (long) max - min;
         long raw = raw(range, Integer.BYTES);
         int value = (int) raw;
@@ -71,6 +74,9 @@ final class PlainDataProvider implements FuzzedDataProvider {
 
     @Override
     public byte[] consumeBytes(int maxLength) {
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("maxLength must not be negative");
+        }
         int n = Math.max(0, Math.min(maxLength, back - front));
         byte[] out = Arrays.copyOfRange(data, front, front + n);
         front += n;

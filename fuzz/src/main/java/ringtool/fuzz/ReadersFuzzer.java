@@ -18,7 +18,7 @@ public final class ReadersFuzzer {
         Harness.warmUp();
     }
 
-    /** @param data a recipe read as libFuzzer's {@code FuzzedDataProvider} reads it ({@link PlainDataProvider}) */
+    /** @param data a recipe read as Jazzer's {@code FuzzedDataProvider} reads it ({@link PlainDataProvider}) */
     public static void fuzzerTestOneInput(byte[] data) {
         RingPlan plan = RingPlan.withReaders(new PlainDataProvider(data));
         Harness.run(plan.inspector(), plan.bytes(), EnumSet.of(plan.format()), plan.text());

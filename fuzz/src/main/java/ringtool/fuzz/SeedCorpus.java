@@ -207,18 +207,25 @@ public final class SeedCorpus {
      * Fixed-seed random streams, each kept when its ring brings a rule or a trait of its shape (layout, pair, wraps,
      * format, models, consumed packets...) not met before; the first half of the seeds also take any new combination.
      */
+    /**
+     * Random bytes of which {@code density} in five are non-zero: zero bytes choose the usual values, so sparse
+     * streams build valid rings and dense ones broken ones.
+     */
+    static byte[] stream(SplittableRandom random, int length, int density) {
+        byte[] stream = new byte[length];
+        for (int b = 0; b < length; b++) {
+            stream[b] = random.nextInt(5) < density ? (byte) random.nextInt(256) : 0;
+        }
+        return stream;
+    }
+
     static List<Seed> plans(String prefix, boolean readers) {
         SplittableRandom random = new SplittableRandom(SEARCH_SEED);
         Map<String, byte[]> kept = new LinkedHashMap<>();
         Map<String, String> what = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < SEARCH_TRIES && kept.size() < MAX_PLAN_SEEDS; i++) {
-            // Zero bytes choose the usual values, so sparse streams build valid rings and dense ones broken ones.
-            byte[] stream = new byte[random.nextInt(24, 640)];
-            int density = 1 + (i % 4);
-            for (int b = 0; b < stream.length; b++) {
-                stream[b] = random.nextInt(5) < density ? (byte) random.nextInt(256) : 0;
-            }
+            byte[] stream = stream(random, random.nextInt(24, 640), 1 + (i % 4));
             PlainDataProvider in = new PlainDataProvider(stream);
             RingPlan plan = readers ? RingPlan.withReaders(in) : RingPlan.from(in);
             InputReport report = plan.inspector().inspect(Harness.SOURCE, ByteSource.of(plan.bytes()));

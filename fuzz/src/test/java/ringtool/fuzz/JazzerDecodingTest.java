@@ -2,6 +2,7 @@ package ringtool.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.code_intelligence.jazzer.agent.AgentInstaller;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -56,6 +57,17 @@ class JazzerDecodingTest {
     }
 
     @Test
+    void badArgumentsThrowTheSameExceptionAsJazzersProvider() {
+        try (FuzzedDataProviderImpl jazzer = FuzzedDataProviderImpl.withJavaData(new byte[] {1, 2, 3})) {
+            PlainDataProvider plain = new PlainDataProvider(new byte[] {1, 2, 3});
+            assertEquals(assertThrows(IllegalArgumentException.class, () -> jazzer.consumeInt(3, 1)).getMessage(),
+                    assertThrows(IllegalArgumentException.class, () -> plain.consumeInt(3, 1)).getMessage());
+            assertThrows(IllegalArgumentException.class, () -> jazzer.consumeBytes(-1));
+            assertThrows(IllegalArgumentException.class, () -> plain.consumeBytes(-1));
+        }
+    }
+
+    @Test
     void everyStreamBuildsTheRingThatJazzersProviderBuilds() {
         SplittableRandom random = new SplittableRandom(2);
         for (int i = 0; i < 2000; i++) {
@@ -84,13 +96,8 @@ class JazzerDecodingTest {
         return models.stream().map(m -> m.name() + "/" + m.pktBufferSize()).toList();
     }
 
-    /** Zero bytes choose the usual values, so streams of every density from sparse to dense. */
+    /** Streams of every density from sparse to dense, as the seed generator makes them. */
     private static byte[] stream(SplittableRandom random) {
-        byte[] stream = new byte[random.nextInt(0, 700)];
-        int density = random.nextInt(1, 6);
-        for (int b = 0; b < stream.length; b++) {
-            stream[b] = random.nextInt(5) < density ? (byte) random.nextInt(256) : 0;
-        }
-        return stream;
+        return SeedCorpus.stream(random, random.nextInt(0, 700), random.nextInt(1, 6));
     }
 }

@@ -3,6 +3,7 @@ package ringtool.fuzz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import ringtool.core.model.ReaderModel;
 import ringtool.output.Format;
 import ringtool.output.TextOptions;
 
-/** libFuzzer's decoding, which the targets and the seeds rely on: integers from the back, bytes from the front. */
+/** Jazzer's decoding, which the targets and the seeds rely on: integers from the back, bytes from the front. */
 class PlainDataProviderTest {
 
     @Test
@@ -42,6 +43,15 @@ class PlainDataProviderTest {
         assertEquals(0, p.consumeInt(-3, 3));
         assertFalse(p.consumeBoolean());
         assertEquals(0, p.consumeBytes(4).length);
+    }
+
+    @Test
+    void badArgumentsThrowAsJazzersDo() {
+        PlainDataProvider p = new PlainDataProvider(new byte[] {1, 2, 3});
+        assertEquals("min must be <= max (got min: 3, max: 1)",
+                assertThrows(IllegalArgumentException.class, () -> p.consumeInt(3, 1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> p.consumeBytes(-1));
+        assertEquals(3, p.remainingBytes());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ringtool.core.format;
 
+import ringtool.core.source.ByteCount;
 import ringtool.core.source.ByteSource;
 
 /**
@@ -59,6 +60,18 @@ public record RingHeader(long writeIndex, long readIndex, long interruptMask, lo
         }
         nonZero = src.firstNonZero(at + RESERVED2_OFFSET, RESERVED2_SIZE);
         return nonZero < 0 ? -1 : at + RESERVED2_OFFSET + nonZero;
+    }
+
+    /** The non-zero reserved bytes of the header page at {@code at}, at offsets counted from the header's start. */
+    public static ByteCount countNonZeroReserved(ByteSource src, long at) {
+        ByteCount before = src.countNonZero(at + RESERVED1_OFFSET, RESERVED1_SIZE);
+        ByteCount after = src.countNonZero(at + RESERVED2_OFFSET, RESERVED2_SIZE);
+        if (after.count() == 0) {
+            return before.count() == 0 ? before
+                    : new ByteCount(before.count(), RESERVED1_OFFSET + before.first(), RESERVED1_OFFSET + before.last());
+        }
+        long first = before.count() > 0 ? RESERVED1_OFFSET + before.first() : RESERVED2_OFFSET + after.first();
+        return new ByteCount(before.count() + after.count(), first, RESERVED2_OFFSET + after.last());
     }
 
     /** {@code hv_get_bytes_to_read} for a data area of {@code dataSize} bytes, in the kernel's u32 arithmetic. */

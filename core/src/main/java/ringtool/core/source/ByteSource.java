@@ -54,12 +54,12 @@ public interface ByteSource {
 
     /** The non-zero bytes among the {@code length} at {@code at}. */
     default ByteCount countNonZero(long at, long length) {
-        return Scan.count(this, at, -1, length);
+        return Scan.countNonZero(this, at, length);
     }
 
     /** The bytes that differ between the {@code length} at {@code first} and those at {@code second}. */
     default ByteCount countDiffering(long first, long second, long length) {
-        return Scan.count(this, first, second, length);
+        return Scan.countDiffering(this, first, second, length);
     }
 
     /** Whether {@code length} bytes starting at {@code at} can be read. */

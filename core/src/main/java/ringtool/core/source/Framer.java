@@ -110,19 +110,21 @@ public final class Framer {
             } else if (large && unused(src, 0)) {
                 rejected.add(prefix + "not double-mapped: an unused ring (indices 0)");
             } else {
-                Comparison c = compareCopies(src, h, h + d, d);
-                boolean equal = c == null;
-                if (equal && src.firstNonZero(h, d) < 0) {
+                // Compared once: what is found here goes on to the double-mapped framing and its finding.
+                ByteCount diff = src.countDiffering(h, h + d, d);
+                long differing = diff.count();
+                long nonZero = differing == 0 ? 0 : src.countNonZero(h, d).count();
+                if (differing == 0 && src.firstNonZero(h, d) < 0) {
                     rejected.add(prefix + "not double-mapped: both halves of the " + (2 * d)
                             + " bytes after the header are zero (an unused ring; taken as single)");
-                } else if (equal || c.differing() <= c.nonZero() / TOLERATED_DIFFERENCE) {
-                    String how = equal ? "byte for byte" : "except " + c.differing()
-                            + " differing byte" + (c.differing() == 1 ? "" : "s") + " (see dump.double_map.mismatch)";
+                } else if (differing <= nonZero / TOLERATED_DIFFERENCE) {
+                    String how = differing == 0 ? "byte for byte" : "except " + differing
+                            + " differing byte" + (differing == 1 ? "" : "s") + " (see dump.double_map.mismatch)";
                     return doubleMapped("the " + d + "-byte data area appears twice after the " + h
-                            + "-byte header, " + how + headerNote, h, d, c);
+                            + "-byte header, " + how + headerNote, h, d, diff);
                 } else {
                     rejected.add(prefix + "not double-mapped: the two halves after the header differ in "
-                            + c.differing() + " of " + d + " bytes (" + c.nonZero() + " non-zero in the first)");
+                            + differing + " of " + d + " bytes (" + nonZero + " non-zero in the first)");
                 }
             }
         }
@@ -292,40 +294,24 @@ public final class Framer {
         }
         long data = options.dataSize() != null ? options.dataSize() : (size - header) / 2;
         requireFits(header + 2 * data, size, "a header and two " + data + "-byte copies of the data area");
-        return doubleMapped(decision, header, data, compareCopies(src, header, header + data, data));
+        return doubleMapped(decision, header, data, src.countDiffering(header, header + data, data));
     }
 
-    /** @param copies how the second copy of the data area compares with the first: null when they are equal */
-    private static FramedInput doubleMapped(String decision, long header, long data, Comparison copies) {
-        List<Finding> findings = copies == null ? List.of() : List.of(mismatch(copies, header + data));
+    /** @param copies the bytes in which the second copy of the data area differs from the first */
+    private static FramedInput doubleMapped(String decision, long header, long data, ByteCount copies) {
+        List<Finding> findings = copies.count() == 0 ? List.of() : List.of(mismatch(copies, header + data));
         return new FramedInput(Layout.DOUBLE_MAPPED, decision,
                 List.of(new FramedRing("ring", 0, header, data)), findings);
     }
 
-    /** How two copies of the data area that differ compare. */
-    private record Comparison(long differing, long firstDiff, long lastDiff, long nonZero) {
-    }
-
-    /**
-     * How the copies at {@code first} and {@code second} compare, or null when they are equal. Called once per
-     * framing: auto hands what it found to the double-mapped framing instead of comparing again.
-     */
-    private static Comparison compareCopies(ByteSource src, long first, long second, long length) {
-        ByteCount diff = src.countDiffering(first, second, length);
-        if (diff.count() == 0) {
-            return null;
-        }
-        return new Comparison(diff.count(), diff.first(), diff.last(), src.countNonZero(first, length).count());
-    }
-
     /** The first difference between the two copies, with how many bytes differ in all. */
-    private static Finding mismatch(Comparison c, long second) {
-        long firstDiff = c.firstDiff();
+    private static Finding mismatch(ByteCount c, long second) {
+        long firstDiff = c.first();
         return Finding.mismatch(Rules.DUMP_DOUBLE_MAP_MISMATCH,
                 "second copy of the data area at data offset " + hex(firstDiff),
-                "the same bytes as the first copy", c.differing() + " differing byte" + (c.differing() == 1 ? "" : "s")
+                "the same bytes as the first copy", c.count() + " differing byte" + (c.count() == 1 ? "" : "s")
                         + ", the first at " + hex(firstDiff) + " (file offset " + hex(second + firstDiff) + ")",
-                firstDiff, second + firstDiff, c.lastDiff() - firstDiff + 1, null);
+                firstDiff, second + firstDiff, c.last() - firstDiff + 1, null);
     }
 
     private static void requireFits(long needed, long size, String what) throws FramingException {

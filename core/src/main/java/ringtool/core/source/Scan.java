@@ -10,7 +10,8 @@ import java.util.Objects;
  * The bulk comparisons behind {@link ByteSource#firstNonZero}, {@link ByteSource#mismatch} and the counts: chunks
  * copied out of the source and handed to {@link Arrays#mismatch}, which the JIT vectorises. A loop of our own over a
  * header page or a data area would be slower, and far slower under the fuzzer, which traces every comparison in our
- * code: a count there takes a call per run of differing words, not a turn of a loop per word.
+ * code: a count there takes one {@code Arrays.mismatch} call per run of differing words and a turn per differing
+ * word, not a turn per word.
  */
 final class Scan {
 
@@ -64,12 +65,21 @@ final class Scan {
         return -1;
     }
 
-    /** The bytes at {@code at} that are non-zero ({@code other} < 0) or differ from those at {@code other}. */
-    static ByteCount count(ByteSource src, long at, long other, long length) {
+    /** The non-zero bytes among the {@code length} at {@code at}. */
+    static ByteCount countNonZero(ByteSource src, long at, long length) {
         Objects.checkFromIndexSize(at, length, src.size());
-        if (other >= 0) {
-            Objects.checkFromIndexSize(other, length, src.size());
-        }
+        return count(src, at, -1, length);
+    }
+
+    /** The bytes in which the {@code length} at {@code first} and those at {@code second} differ. */
+    static ByteCount countDiffering(ByteSource src, long first, long second, long length) {
+        Objects.checkFromIndexSize(first, length, src.size());
+        Objects.checkFromIndexSize(second, length, src.size());
+        return count(src, first, second, length);
+    }
+
+    /** Against zeros when {@code other} is negative: both ranges are already known to lie inside the source. */
+    private static ByteCount count(ByteSource src, long at, long other, long length) {
         byte[] a = new byte[(int) Math.min(length, CHUNK)];
         byte[] b = other < 0 ? ZEROS : new byte[a.length];
         Counter counter = new Counter();
@@ -84,15 +94,19 @@ final class Scan {
         return counter.result();
     }
 
-    /** The same within one array: {@code bytes[a, a + n)} against zeros ({@code b} < 0) or {@code bytes[b, b + n)}. */
+    /**
+     * The same within one array, whose indices the caller has checked: {@code bytes[a, a + n)} against zeros
+     * ({@code b} < 0) or against {@code bytes[b, b + n)}. The chunk offset is a long: n may come close to 2^31.
+     */
     static ByteCount count(byte[] bytes, int a, int b, int n) {
         Counter counter = new Counter();
-        for (int done = 0; done < n; done += CHUNK) {
-            int m = Math.min(CHUNK, n - done);
+        for (long done = 0; done < n; done += CHUNK) {
+            int m = (int) Math.min(CHUNK, n - done);
+            int from = (int) (a + done);
             if (b < 0) {
-                counter.add(bytes, a + done, ZEROS, 0, m, done);
+                counter.add(bytes, from, ZEROS, 0, m, done);
             } else {
-                counter.add(bytes, a + done, bytes, b + done, m, done);
+                counter.add(bytes, from, bytes, (int) (b + done), m, done);
             }
         }
         return counter.result();

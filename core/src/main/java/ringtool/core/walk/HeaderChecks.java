@@ -75,18 +75,11 @@ public final class HeaderChecks {
     }
 
     private static void reserved(List<Finding> out, ByteSource src, long at) {
-        ByteCount before = src.countNonZero(at + RingHeader.RESERVED1_OFFSET, RingHeader.RESERVED1_SIZE);
-        ByteCount after = src.countNonZero(at + RingHeader.RESERVED2_OFFSET, RingHeader.RESERVED2_SIZE);
-        long count = before.count() + after.count();
-        if (count == 0) {
-            return;
+        ByteCount set = RingHeader.countNonZeroReserved(src, at);
+        if (set.count() > 0) {
+            out.add(Finding.mismatch(Rules.RING_RESERVED_NONZERO, "reserved header bytes", "all zero",
+                    set.count() + " non-zero, the first at header offset " + hex(set.first()), null, at + set.first(),
+                    set.last() - set.first() + 1, null));
         }
-        long first = before.count() > 0 ? RingHeader.RESERVED1_OFFSET + before.first()
-                : RingHeader.RESERVED2_OFFSET + after.first();
-        long last = after.count() > 0 ? RingHeader.RESERVED2_OFFSET + after.last()
-                : RingHeader.RESERVED1_OFFSET + before.last();
-        out.add(Finding.mismatch(Rules.RING_RESERVED_NONZERO, "reserved header bytes", "all zero",
-                count + " non-zero, the first at header offset " + hex(first), null, at + first,
-                last - first + 1, null));
     }
 }

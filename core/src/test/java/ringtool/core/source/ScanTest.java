@@ -109,7 +109,8 @@ class ScanTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void countNonZeroCountsEveryByteAcrossChunksAndAShortLastWord(String kind) throws IOException {
-        // Two in one word, one in the next (a run of words), one past a chunk, one in the last, 4-byte word.
+        // Two in one word, one in the next (a run of words), one past a chunk, one in the last word of the range, which
+        // from offset 1 holds 3 bytes.
         Function<byte[], byte[]> plant = b -> {
             b[3] = 1;
             b[4] = (byte) 0xFF;
@@ -122,6 +123,12 @@ class ScanTest {
         assertEquals(new ByteCount(3, 0, 8), apply(kind, plant, s -> s.countNonZero(3, Scan.CHUNK)));
         assertEquals(new ByteCount(0, -1, -1), apply(kind, plant, s -> s.countNonZero(12, Scan.CHUNK - 12)));
         assertEquals(new ByteCount(0, -1, -1), apply(kind, b -> b, s -> s.countNonZero(0, SIZE)));
+        // The only byte set lies past the first chunk: its offset counts the chunks before it.
+        Function<byte[], byte[]> late = b -> {
+            b[Scan.CHUNK + 5] = 4;
+            return b;
+        };
+        assertEquals(new ByteCount(1, Scan.CHUNK + 5, Scan.CHUNK + 5), apply(kind, late, s -> s.countNonZero(0, SIZE)));
     }
 
     @ParameterizedTest
@@ -129,15 +136,20 @@ class ScanTest {
     void countDifferingCountsTheBytesThatDifferBetweenTwoCopies(String kind) throws IOException {
         Function<byte[], byte[]> copies = ScanTest::twoCopies;
         assertEquals(new ByteCount(0, -1, -1), apply(kind, copies, s -> s.countDiffering(0, HALF, HALF)));
-        // 20 differing bytes in a row over three words, and one more past the first chunk.
+        // 20 differing bytes in a row over four words, one more past the first chunk, and two in the range's last
+        // words, the very last a 2-byte word (the copies are 1.5 chunks long).
         Function<byte[], byte[]> torn = copies.andThen(b -> {
             for (int i = 0; i < 20; i++) {
                 b[HALF + 6 + i] ^= 0x01;
             }
             b[HALF + Scan.CHUNK + 1] ^= 0x40;
+            b[2 * HALF - 16] ^= 0x02;
+            b[2 * HALF - 1] ^= 0x02;
             return b;
         });
-        assertEquals(new ByteCount(21, 6, Scan.CHUNK + 1), apply(kind, torn, s -> s.countDiffering(0, HALF, HALF)));
+        assertEquals(new ByteCount(23, 6, HALF - 1), apply(kind, torn, s -> s.countDiffering(0, HALF, HALF)));
+        assertEquals(new ByteCount(3, 1, HALF - 1 - Scan.CHUNK),
+                apply(kind, torn, s -> s.countDiffering(Scan.CHUNK, HALF + Scan.CHUNK, HALF - Scan.CHUNK)));
         assertEquals(new ByteCount(20, 6, 25), apply(kind, torn, s -> s.countDiffering(0, HALF, Scan.CHUNK)));
     }
 
@@ -152,5 +164,6 @@ class ScanTest {
         assertThrows(IndexOutOfBoundsException.class, () -> s.countNonZero(SIZE - 4, 5));
         assertThrows(IndexOutOfBoundsException.class, () -> s.countDiffering(0, SIZE - 4, 5));
         assertThrows(IndexOutOfBoundsException.class, () -> s.countDiffering(SIZE - 4, 0, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.countDiffering(0, -1, 4));
     }
 }

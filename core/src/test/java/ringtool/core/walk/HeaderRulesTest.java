@@ -116,6 +116,26 @@ class HeaderRulesTest {
     }
 
     @Test
+    void reservedBytesAfterTheFeatureBitsAloneAreCountedFromTheirOwnFirstToLast() {
+        // Bytes 0x40..0x43 are feature_bits, not reserved: 0x44 is the first byte of the second reserved area.
+        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).headerByte(0x44, 1).headerByte(0x45, 2)
+                .headerByte(0xfff, 3).build()));
+        assertEquals("reserved header bytes: expected all zero, got 3 non-zero, the first at header offset 0x44",
+                f.message());
+        assertEquals(0x44L, f.fileOffset());
+        assertEquals(0xfff - 0x44 + 1L, f.length());
+    }
+
+    @Test
+    void reservedBytesBeforeTheFeatureBitsAloneAreCountedFromTheirOwnFirstToLast() {
+        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).headerByte(0x11, 1).headerByte(0x3f, 2).build()));
+        assertEquals("reserved header bytes: expected all zero, got 2 non-zero, the first at header offset 0x11",
+                f.message());
+        assertEquals(0x11L, f.fileOffset());
+        assertEquals(0x3f - 0x11 + 1L, f.length());
+    }
+
+    @Test
     void bytesBeyondTheHostsPageOfA64KibHeaderAreNotJudged() {
         byte[] bytes = new RingBuilder(65536, DATA).headerByte(0x2000, 9).build();
         var report = new ringtool.core.report.Inspector(

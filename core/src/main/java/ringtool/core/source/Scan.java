@@ -23,16 +23,7 @@ final class Scan {
 
     static long firstNonZero(ByteSource src, long at, long length) {
         Objects.checkFromIndexSize(at, length, src.size());
-        byte[] chunk = new byte[(int) Math.min(length, CHUNK)];
-        for (long done = 0; done < length; done += chunk.length) {
-            int n = (int) Math.min(chunk.length, length - done);
-            src.copy(at + done, chunk, 0, n);
-            int i = firstNonZero(chunk, 0, n);
-            if (i >= 0) {
-                return done + i;
-            }
-        }
-        return -1;
+        return chunks(src, at, -1, length, Scan::firstDifference);
     }
 
     /** Within {@code bytes[from, from + length)}, counted from {@code from}, or -1. */
@@ -51,18 +42,7 @@ final class Scan {
     static long mismatch(ByteSource src, long first, long second, long length) {
         Objects.checkFromIndexSize(first, length, src.size());
         Objects.checkFromIndexSize(second, length, src.size());
-        byte[] a = new byte[(int) Math.min(length, CHUNK)];
-        byte[] b = new byte[a.length];
-        for (long done = 0; done < length; done += a.length) {
-            int n = (int) Math.min(a.length, length - done);
-            src.copy(first + done, a, 0, n);
-            src.copy(second + done, b, 0, n);
-            int i = Arrays.mismatch(a, 0, n, b, 0, n);
-            if (i >= 0) {
-                return done + i;
-            }
-        }
-        return -1;
+        return chunks(src, first, second, length, Scan::firstDifference);
     }
 
     /** The non-zero bytes among the {@code length} at {@code at}. */
@@ -78,20 +58,44 @@ final class Scan {
         return count(src, first, second, length);
     }
 
-    /** Against zeros when {@code other} is negative: both ranges are already known to lie inside the source. */
     private static ByteCount count(ByteSource src, long at, long other, long length) {
+        Counter counter = new Counter();
+        chunks(src, at, other, length, (a, b, n, done) -> {
+            counter.add(a, 0, b, 0, n, done);
+            return -1;
+        });
+        return counter.result();
+    }
+
+    /** What a chunk of the range says: where in it the walk stops, or -1 to go on. */
+    private interface Chunk {
+        int visit(byte[] a, byte[] b, int n, long done);
+    }
+
+    /**
+     * Copies the {@code length} bytes at {@code at}, and those at {@code other} (zeros when {@code other} < 0), out of
+     * the source a chunk at a time, both ranges already known to lie inside it; returns the offset, counted from the
+     * start, at which a chunk stopped the walk, or -1.
+     */
+    private static long chunks(ByteSource src, long at, long other, long length, Chunk chunk) {
         byte[] a = new byte[(int) Math.min(length, CHUNK)];
         byte[] b = other < 0 ? ZEROS : new byte[a.length];
-        Counter counter = new Counter();
         for (long done = 0; done < length; done += a.length) {
             int n = (int) Math.min(a.length, length - done);
             src.copy(at + done, a, 0, n);
             if (other >= 0) {
                 src.copy(other + done, b, 0, n);
             }
-            counter.add(a, 0, b, 0, n, done);
+            int i = chunk.visit(a, b, n, done);
+            if (i >= 0) {
+                return done + i;
+            }
         }
-        return counter.result();
+        return -1;
+    }
+
+    private static int firstDifference(byte[] a, byte[] b, int n, long done) {
+        return Arrays.mismatch(a, 0, n, b, 0, n);
     }
 
     /**

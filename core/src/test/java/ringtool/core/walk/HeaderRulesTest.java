@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import ringtool.core.report.InputReport;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rules;
@@ -104,35 +108,31 @@ class HeaderRulesTest {
         assertEquals(0x40L, f.fileOffset());
     }
 
-    @Test
-    void nonZeroReservedBytesAreANoteSpanningFirstToLast() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).headerByte(0x10, 1).headerByte(0xfff, 7).build()));
+    /**
+     * Bytes in both reserved areas, only after {@code feature_bits} (0x40..0x43, not reserved: 0x44 is the first
+     * byte of the second area), only before it.
+     */
+    static Stream<Arguments> reservedBytes() {
+        return Stream.of(
+                Arguments.of(new int[] {0x10, 0xfff}, "got 2 non-zero, the first at header offset 0x10", 0x10, 0xfff),
+                Arguments.of(new int[] {0x44, 0x45, 0xfff}, "got 3 non-zero, the first at header offset 0x44", 0x44,
+                        0xfff),
+                Arguments.of(new int[] {0x11, 0x3f}, "got 2 non-zero, the first at header offset 0x11", 0x11, 0x3f));
+    }
+
+    @ParameterizedTest
+    @MethodSource("reservedBytes")
+    void nonZeroReservedBytesAreANoteSpanningFirstToLast(int[] offsets, String got, int first, int last) {
+        RingBuilder ring = new RingBuilder(DATA);
+        for (int i = 0; i < offsets.length; i++) {
+            ring.headerByte(offsets[i], i + 1);
+        }
+        Finding f = Rings.only(Rings.single(ring.build()));
         assertEquals(Rules.RING_RESERVED_NONZERO, f.rule());
         assertEquals(Severity.NOTE, f.severity());
-        assertEquals("reserved header bytes: expected all zero, got 2 non-zero, the first at header offset 0x10",
-                f.message());
-        assertEquals(0x10L, f.fileOffset());
-        assertEquals(0xfff - 0x10 + 1L, f.length());
-    }
-
-    @Test
-    void reservedBytesAfterTheFeatureBitsAloneAreCountedFromTheirOwnFirstToLast() {
-        // Bytes 0x40..0x43 are feature_bits, not reserved: 0x44 is the first byte of the second reserved area.
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).headerByte(0x44, 1).headerByte(0x45, 2)
-                .headerByte(0xfff, 3).build()));
-        assertEquals("reserved header bytes: expected all zero, got 3 non-zero, the first at header offset 0x44",
-                f.message());
-        assertEquals(0x44L, f.fileOffset());
-        assertEquals(0xfff - 0x44 + 1L, f.length());
-    }
-
-    @Test
-    void reservedBytesBeforeTheFeatureBitsAloneAreCountedFromTheirOwnFirstToLast() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).headerByte(0x11, 1).headerByte(0x3f, 2).build()));
-        assertEquals("reserved header bytes: expected all zero, got 2 non-zero, the first at header offset 0x11",
-                f.message());
-        assertEquals(0x11L, f.fileOffset());
-        assertEquals(0x3f - 0x11 + 1L, f.length());
+        assertEquals("reserved header bytes: expected all zero, " + got, f.message());
+        assertEquals((long) first, f.fileOffset());
+        assertEquals(last - first + 1L, f.length());
     }
 
     @Test

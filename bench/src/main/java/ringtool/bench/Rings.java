@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.testing.RingFiles;
 
 /**

@@ -26,8 +26,8 @@ import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Severity;
-import ringtool.core.source.ByteSource;
-import ringtool.core.source.FramingException;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputException;
 import ringtool.core.source.InputFiles;
 import ringtool.core.walk.RingView;
 import ringtool.output.Format;
@@ -146,7 +146,7 @@ final class CarveCommand implements Callable<Integer> {
                 err.flush();
             }
             return report;
-        } catch (FramingException e) {
+        } catch (InputException e) {
             return InputReport.failed(source, "carved", e.getMessage());
         }
     }

@@ -18,7 +18,7 @@ import ringtool.core.model.Models;
 import ringtool.core.model.ReaderModel;
 import ringtool.core.report.ExitCode;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
 import ringtool.output.Format;

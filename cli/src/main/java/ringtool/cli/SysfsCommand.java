@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ringtool.core.report.ExitCode;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.report.Summary;
-import ringtool.core.source.FramingException;
+import ringtool.core.source.InputException;
 import ringtool.core.source.Layout;
 import ringtool.core.sysfs.DeviceInfo;
 import ringtool.core.sysfs.DirectoryTree;
@@ -93,7 +93,7 @@ final class SysfsCommand implements Callable<Integer> {
         for (Path dir : dirs) {
             try {
                 devices.addAll(SysfsReader.deviceDirectories(dir));
-            } catch (FramingException e) {
+            } catch (InputException e) {
                 err.println("ringtool sysfs: " + dir + ": " + e.getMessage());
                 failed++;
                 worst = ExitCode.INPUT;

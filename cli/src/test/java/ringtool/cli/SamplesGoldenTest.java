@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
 import ringtool.core.synth.Describer;

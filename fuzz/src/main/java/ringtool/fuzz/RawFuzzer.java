@@ -1,7 +1,7 @@
 package ringtool.fuzz;
 
 import java.util.EnumSet;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.output.Format;
 import ringtool.output.TextOptions;
 

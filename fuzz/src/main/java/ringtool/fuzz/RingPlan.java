@@ -13,7 +13,7 @@ import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
 import ringtool.core.model.Models;
 import ringtool.core.model.ReaderModel;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
 import ringtool.output.Format;

@@ -22,10 +22,10 @@ import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
 import ringtool.core.model.ReaderModel;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.walk.Packet;
 
 /**

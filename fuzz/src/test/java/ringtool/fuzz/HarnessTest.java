@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
-import ringtool.core.source.ByteSource;
+import ringtool.core.inspect.Inspector;
+import ringtool.core.bytes.ByteSource;
 
 class HarnessTest {
 

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.rules.Rules;
 import ringtool.core.rules.Severity;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.testing.RingBuilder;
 
 class SarifWriterTest {

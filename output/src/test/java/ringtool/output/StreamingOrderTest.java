@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import org.junit.jupiter.api.Test;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
-import ringtool.core.source.ByteSource;
+import ringtool.core.inspect.Inspector;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.testing.RingBuilder;
 
 /**

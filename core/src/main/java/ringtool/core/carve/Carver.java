@@ -14,7 +14,7 @@ import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rules;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.walk.HeaderChecks;
 import ringtool.core.walk.RingSnapshot;
 import ringtool.core.walk.RingView;

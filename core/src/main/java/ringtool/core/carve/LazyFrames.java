@@ -2,7 +2,7 @@ package ringtool.core.carve;
 
 import ringtool.core.image.PhysicalMemory;
 import ringtool.core.image.PhysicalMemory.PageState;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * The frames from a candidate header on, addressed physically and read only when touched: judging a header at a

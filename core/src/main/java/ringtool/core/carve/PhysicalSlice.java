@@ -1,7 +1,7 @@
 package ringtool.core.carve;
 
 import java.util.Objects;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * A copy of a few physical pages, addressed by physical address: a carved ring's findings and packets then carry

@@ -1,6 +1,6 @@
 package ringtool.core.format;
 
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * The extended header of a type 9 packet ({@code struct vmdata_gpa_direct} after its descriptor), followed by
@@ -18,7 +18,7 @@ public record GpaDirectHeader(long reserved, long rangeCount) {
     public static final int RANGES_OFFSET = RANGE_COUNT_OFFSET + Integer.BYTES;
 
     public static GpaDirectHeader parse(ByteSource src, long packet) {
-        Layouts.require(src, packet + RESERVED_OFFSET, RANGES_OFFSET - RESERVED_OFFSET, "GPA-direct header");
+        Bounds.require(src, packet + RESERVED_OFFSET, RANGES_OFFSET - RESERVED_OFFSET, "GPA-direct header");
         return new GpaDirectHeader(src.u32(packet + RESERVED_OFFSET), src.u32(packet + RANGE_COUNT_OFFSET));
     }
 }

@@ -1,7 +1,7 @@
 package ringtool.core.format;
 
 import java.util.List;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * {@code struct gpa_range}: a byte count and offset, then one u64 PFN for every 4 KiB Hyper-V page the range
@@ -32,12 +32,12 @@ public record GpaRange(long byteCount, long byteOffset, List<Long> pfns) {
      * (and {@link #complete()} is false).
      */
     public static GpaRange parse(ByteSource src, long at, long limit) {
-        Layouts.require(src, at, PFN_ARRAY_OFFSET, "GPA range");
+        Bounds.require(src, at, PFN_ARRAY_OFFSET, "GPA range");
         long count = src.u32(at + BYTE_COUNT_OFFSET);
         long offset = src.u32(at + BYTE_OFFSET_OFFSET);
         long fit = Math.max(0, (limit - PFN_ARRAY_OFFSET) / PFN_SIZE);
         long present = Math.min(pages(count, offset), fit);
-        Layouts.require(src, at, PFN_ARRAY_OFFSET + present * PFN_SIZE, "GPA range PFNs");
+        Bounds.require(src, at, PFN_ARRAY_OFFSET + present * PFN_SIZE, "GPA range PFNs");
         Long[] pfns = new Long[(int) present];
         for (int i = 0; i < present; i++) {
             pfns[i] = src.u64(at + PFN_ARRAY_OFFSET + (long) i * PFN_SIZE);

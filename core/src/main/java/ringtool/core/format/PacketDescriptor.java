@@ -1,6 +1,6 @@
 package ringtool.core.format;
 
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * {@code struct vmpacket_descriptor}: the 16 bytes that start every packet.
@@ -33,7 +33,7 @@ public record PacketDescriptor(int type, int offset8, int len8, int flags, long 
     public static final int FLAG_COMPLETION_REQUESTED = 1;
 
     public static PacketDescriptor parse(ByteSource src, long at) {
-        Layouts.require(src, at, SIZE, "packet descriptor");
+        Bounds.require(src, at, SIZE, "packet descriptor");
         return new PacketDescriptor(
                 src.u16(at + TYPE_OFFSET),
                 src.u16(at + OFFSET8_OFFSET),

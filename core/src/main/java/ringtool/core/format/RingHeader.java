@@ -1,7 +1,7 @@
 package ringtool.core.format;
 
-import ringtool.core.source.ByteCount;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteCount;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * The ring's control page, {@code struct hv_ring_buffer}, shared by guest and host.
@@ -40,7 +40,7 @@ public record RingHeader(long writeIndex, long readIndex, long interruptMask, lo
     public static final long FEATURE_PENDING_SEND_SIZE = 1;
 
     public static RingHeader parse(ByteSource src, long at) {
-        Layouts.require(src, at, RESERVED2_OFFSET, "ring header");
+        Bounds.require(src, at, RESERVED2_OFFSET, "ring header");
         return new RingHeader(
                 src.u32(at + WRITE_INDEX_OFFSET),
                 src.u32(at + READ_INDEX_OFFSET),

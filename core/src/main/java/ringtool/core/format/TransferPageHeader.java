@@ -1,6 +1,6 @@
 package ringtool.core.format;
 
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * The extended header of a type 7 packet ({@code struct vmtransfer_page_packet_header} after its descriptor),
@@ -21,7 +21,7 @@ public record TransferPageHeader(int pagesetId, int senderOwnsSet, int reserved,
 
     /** Parses the header of the packet whose descriptor starts at {@code packet}. */
     public static TransferPageHeader parse(ByteSource src, long packet) {
-        Layouts.require(src, packet + PAGESET_ID_OFFSET, RANGES_OFFSET - PAGESET_ID_OFFSET, "transfer-page header");
+        Bounds.require(src, packet + PAGESET_ID_OFFSET, RANGES_OFFSET - PAGESET_ID_OFFSET, "transfer-page header");
         return new TransferPageHeader(
                 src.u16(packet + PAGESET_ID_OFFSET),
                 src.u8(packet + SENDER_OWNS_OFFSET),

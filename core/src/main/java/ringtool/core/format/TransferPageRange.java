@@ -1,6 +1,6 @@
 package ringtool.core.format;
 
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /** {@code struct vmtransfer_page_range}: {@code | byte_count u32 | byte_offset u32 |}. */
 public record TransferPageRange(long byteCount, long byteOffset) {
@@ -10,7 +10,7 @@ public record TransferPageRange(long byteCount, long byteOffset) {
     public static final int SIZE = BYTE_OFFSET_OFFSET + Integer.BYTES;
 
     public static TransferPageRange parse(ByteSource src, long at) {
-        Layouts.require(src, at, SIZE, "transfer-page range");
+        Bounds.require(src, at, SIZE, "transfer-page range");
         return new TransferPageRange(src.u32(at + BYTE_COUNT_OFFSET), src.u32(at + BYTE_OFFSET_OFFSET));
     }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import ringtool.core.source.ByteSource;
-import ringtool.core.source.FramingException;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputException;
 
 /**
  * An ELF core ({@code /proc/vmcore}, {@code makedumpfile -E}, qemu {@code dump-guest-memory}): one
@@ -57,24 +57,24 @@ public final class ElfCore implements PhysicalMemory {
         this.vmcoreinfo = vmcoreinfo;
     }
 
-    public static ElfCore parse(ByteSource src) throws FramingException {
+    public static ElfCore parse(ByteSource src) throws InputException {
         if (!src.canRead(0, 0x34)) {
-            throw new FramingException("ELF core: file too small for an ELF header");
+            throw new InputException("ELF core: file too small for an ELF header");
         }
         int cls = src.u8(EI_CLASS);
         if (cls != ELFCLASS32 && cls != ELFCLASS64) {
-            throw new FramingException("ELF core: unknown ELF class " + cls);
+            throw new InputException("ELF core: unknown ELF class " + cls);
         }
         if (src.u8(EI_DATA) != ELFDATA2LSB) {
-            throw new FramingException("ELF core: big-endian cores are not supported (VMBus guests are little-endian)");
+            throw new InputException("ELF core: big-endian cores are not supported (VMBus guests are little-endian)");
         }
         boolean is64 = cls == ELFCLASS64;
         if (is64 && !src.canRead(0, 0x40)) {
-            throw new FramingException("ELF core: file too small for an ELF64 header");
+            throw new InputException("ELF core: file too small for an ELF64 header");
         }
         int type = src.u16(E_TYPE);
         if (type != ET_CORE) {
-            throw new FramingException("ELF file of type " + type + ", not a core (ET_CORE = 4)");
+            throw new InputException("ELF file of type " + type + ", not a core (ET_CORE = 4)");
         }
         long phoff = is64 ? src.u64(0x20) : src.u32(0x1c);
         long shoff = is64 ? src.u64(0x28) : src.u32(0x20);
@@ -82,17 +82,17 @@ public final class ElfCore implements PhysicalMemory {
         long phnum = src.u16(is64 ? 0x38 : 0x2c);
         int wantEntSize = is64 ? 56 : 32;
         if (phentsize != wantEntSize) {
-            throw new FramingException("ELF core: program header size " + phentsize + ", expected " + wantEntSize);
+            throw new InputException("ELF core: program header size " + phentsize + ", expected " + wantEntSize);
         }
         if (phnum == PN_XNUM) {
             long shInfo = shoff + (is64 ? 0x2c : 0x1c);
             if (shoff == 0 || !src.canRead(shInfo, 4)) {
-                throw new FramingException("ELF core: e_phnum is PN_XNUM but section header 0 is outside the file");
+                throw new InputException("ELF core: e_phnum is PN_XNUM but section header 0 is outside the file");
             }
             phnum = src.u32(shInfo);
         }
         if (phoff < 0 || !src.canRead(phoff, phnum * phentsize)) {
-            throw new FramingException("ELF core: " + phnum + " program headers at " + phoff
+            throw new InputException("ELF core: " + phnum + " program headers at " + phoff
                     + " run past the end of the file (" + src.size() + " bytes)");
         }
         List<Segment> loads = new ArrayList<>();
@@ -106,11 +106,11 @@ public final class ElfCore implements PhysicalMemory {
             long memsz = is64 ? src.u64(at + 40) : src.u32(at + 20);
             if (pType == PT_LOAD) {
                 if (offset < 0 || filesz < 0 || !src.canRead(offset, filesz)) {
-                    throw new FramingException("ELF core: PT_LOAD " + i + " (" + filesz + " bytes at file offset "
+                    throw new InputException("ELF core: PT_LOAD " + i + " (" + filesz + " bytes at file offset "
                             + offset + ") runs past the end of the file (" + src.size() + " bytes)");
                 }
                 if (paddr < 0 || memsz < filesz || paddr + memsz < paddr) {
-                    throw new FramingException("ELF core: PT_LOAD " + i + " has p_memsz " + memsz + " below p_filesz "
+                    throw new InputException("ELF core: PT_LOAD " + i + " has p_memsz " + memsz + " below p_filesz "
                             + filesz + " or wraps the address space");
                 }
                 loads.add(new Segment(paddr, offset, filesz, memsz));
@@ -119,7 +119,7 @@ public final class ElfCore implements PhysicalMemory {
             }
         }
         if (loads.isEmpty()) {
-            throw new FramingException("ELF core without PT_LOAD segments: no memory to carve");
+            throw new InputException("ELF core without PT_LOAD segments: no memory to carve");
         }
         loads.sort(Comparator.comparingLong(Segment::paddr));
         return new ElfCore(src, loads.toArray(new Segment[0]), info);

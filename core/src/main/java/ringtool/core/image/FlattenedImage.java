@@ -1,8 +1,8 @@
 package ringtool.core.image;
 
 import java.util.Arrays;
-import ringtool.core.source.ByteSource;
-import ringtool.core.source.FramingException;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputException;
 
 /**
  * makedumpfile's flattened form ({@code makedumpfile -F}, for writing to a pipe): the kdump-compressed file cut
@@ -27,10 +27,10 @@ public final class FlattenedImage {
     private FlattenedImage() {
     }
 
-    public static PhysicalMemory parse(ByteSource src) throws FramingException {
+    public static PhysicalMemory parse(ByteSource src) throws InputException {
         Segments segments = Segments.index(src);
         if (!KdumpCompressed.sniff(segments)) {
-            throw new FramingException("kdump-flattened: the rearranged file does not start with 'KDUMP   '");
+            throw new InputException("kdump-flattened: the rearranged file does not start with 'KDUMP   '");
         }
         KdumpCompressed inner = KdumpCompressed.parse(segments);
         return new PhysicalMemory() {
@@ -91,13 +91,13 @@ public final class FlattenedImage {
             this.size = size;
         }
 
-        static Segments index(ByteSource src) throws FramingException {
+        static Segments index(ByteSource src) throws InputException {
             if (!src.canRead(0, HEADER_SIZE)) {
-                throw new FramingException("kdump-flattened: file too small for its 4096-byte header");
+                throw new InputException("kdump-flattened: file too small for its 4096-byte header");
             }
             long type = be64(src, 16);
             if (type != 1) {
-                throw new FramingException("kdump-flattened: header type " + type + ", expected 1");
+                throw new InputException("kdump-flattened: header type " + type + ", expected 1");
             }
             // At most one segment per 17 bytes of file: the arrays below are bounded by the file, not a field.
             int cap = 16;
@@ -110,7 +110,7 @@ public final class FlattenedImage {
             boolean sorted = true;
             while (true) {
                 if (!src.canRead(at, SEGMENT_HEADER)) {
-                    throw new FramingException("kdump-flattened: segment header at " + at
+                    throw new InputException("kdump-flattened: segment header at " + at
                             + " runs past the end of the file (no end marker)");
                 }
                 long offset = be64(src, at);
@@ -119,7 +119,7 @@ public final class FlattenedImage {
                     break;
                 }
                 if (offset < 0 || length < 0 || !src.canRead(at + SEGMENT_HEADER, length)) {
-                    throw new FramingException("kdump-flattened: segment at " + at + " (" + length
+                    throw new InputException("kdump-flattened: segment at " + at + " (" + length
                             + " bytes for offset " + offset + ") runs past the end of the file");
                 }
                 if (length > 0) {

@@ -1,8 +1,8 @@
 package ringtool.core.image;
 
 import java.nio.charset.StandardCharsets;
-import ringtool.core.source.ByteSource;
-import ringtool.core.source.FramingException;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputException;
 
 /** Recognises memory-image containers by their signatures and opens them as {@link PhysicalMemory}. */
 public final class Images {
@@ -53,20 +53,20 @@ public final class Images {
     }
 
     /** @param raw read the file as raw physical memory whatever its first bytes say */
-    public static PhysicalMemory open(ByteSource src, boolean raw) throws FramingException {
+    public static PhysicalMemory open(ByteSource src, boolean raw) throws InputException {
         if (raw) {
             return new RawImage(src);
         }
         String kind = sniff(src);
         if (kind == null) {
-            throw new FramingException("not a memory image this tool recognises (no ELF, 'KDUMP   ' or"
+            throw new InputException("not a memory image this tool recognises (no ELF, 'KDUMP   ' or"
                     + " 'makedumpfile' signature); for raw physical memory use --raw");
         }
         return switch (kind) {
             case "kdump-compressed" -> KdumpCompressed.parse(src);
             case "elf" -> ElfCore.parse(src);
             case "kdump-flattened" -> FlattenedImage.parse(src);
-            default -> throw new FramingException("the old 'DISKDUMP' format is not supported; convert it with"
+            default -> throw new InputException("the old 'DISKDUMP' format is not supported; convert it with"
                     + " crash or makedumpfile first");
         };
     }

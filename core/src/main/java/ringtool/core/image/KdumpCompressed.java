@@ -1,8 +1,8 @@
 package ringtool.core.image;
 
 import java.nio.charset.StandardCharsets;
-import ringtool.core.source.ByteSource;
-import ringtool.core.source.FramingException;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputException;
 
 /**
  * makedumpfile's kdump-compressed format (the {@code KDUMP   } signature), as libkdumpfile's {@code diskdump.c}
@@ -95,23 +95,23 @@ public final class KdumpCompressed implements PhysicalMemory {
         return src.canRead(0, 8) && SIGNATURE.equals(ascii(src, 0, 8));
     }
 
-    public static KdumpCompressed parse(ByteSource src) throws FramingException {
+    public static KdumpCompressed parse(ByteSource src) throws InputException {
         if (!sniff(src)) {
-            throw new FramingException("not a kdump-compressed file: no 'KDUMP   ' signature");
+            throw new InputException("not a kdump-compressed file: no 'KDUMP   ' signature");
         }
         if (!src.canRead(0, STATUS_OFFSET_64 + MAX_MAPNR_FROM_STATUS + 4)) {
-            throw new FramingException("kdump-compressed: file too small for its header (" + src.size() + " bytes)");
+            throw new InputException("kdump-compressed: file too small for its header (" + src.size() + " bytes)");
         }
         long version = src.u32(VERSION_OFFSET);
         if (version < 1 || version > 6) {
-            throw new FramingException("kdump-compressed: header version " + version + ", expected 1 to 6");
+            throw new InputException("kdump-compressed: header version " + version + ", expected 1 to 6");
         }
         boolean is64 = is64(src);
         int st = is64 ? STATUS_OFFSET_64 : STATUS_OFFSET_32;
         long status = src.u32(st);
         long blockSize = src.u32(st + BLOCK_SIZE_FROM_STATUS);
         if (blockSize < PAGE_SIZE || blockSize > 1 << 16 || Long.bitCount(blockSize) != 1) {
-            throw new FramingException("kdump-compressed: block size " + blockSize
+            throw new InputException("kdump-compressed: block size " + blockSize
                     + ", expected a power of two from 4096 to 65536");
         }
         long subHdrSize = src.u32(st + SUB_HDR_SIZE_FROM_STATUS);
@@ -125,7 +125,7 @@ public final class KdumpCompressed implements PhysicalMemory {
             }
         }
         if (bitmapBlocks == 0 || bitmapBlocks % 2 != 0) {
-            throw new FramingException("kdump-compressed: " + bitmapBlocks
+            throw new InputException("kdump-compressed: " + bitmapBlocks
                     + " bitmap blocks, expected an even, non-zero number (two bitmaps)");
         }
         long bitmap1 = (1 + subHdrSize) * blockSize;
@@ -133,7 +133,7 @@ public final class KdumpCompressed implements PhysicalMemory {
         long bitmap2 = bitmap1 + bitmapBytes;
         long descs = bitmap2 + bitmapBytes;
         if (!src.canRead(bitmap1, 2 * bitmapBytes)) {
-            throw new FramingException("kdump-compressed: the bitmaps (" + 2 * bitmapBytes + " bytes at "
+            throw new InputException("kdump-compressed: the bitmaps (" + 2 * bitmapBytes + " bytes at "
                     + bitmap1 + ") run past the end of the file (" + src.size() + " bytes)");
         }
         // A bitmap cannot describe more frames than it has bits, whatever max_mapnr claims.

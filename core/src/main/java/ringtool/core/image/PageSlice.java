@@ -1,7 +1,7 @@
 package ringtool.core.image;
 
 import java.util.Objects;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /** One 4 KiB frame inside a larger source, re-pointed from frame to frame instead of allocated per frame. */
 final class PageSlice implements ByteSource {

@@ -1,6 +1,6 @@
 package ringtool.core.image;
 
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * A guest's physical memory as a memory image holds it, page by page (4 KiB frames, addressed by PFN).

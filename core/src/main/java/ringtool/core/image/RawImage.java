@@ -1,6 +1,6 @@
 package ringtool.core.image;
 
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /** {@code --raw}: physical address 0 at file offset 0, every frame present; a partial last frame is missing. */
 public final class RawImage implements PhysicalMemory {

@@ -4,6 +4,8 @@ import static ringtool.core.rules.Finding.hex;
 
 import java.util.ArrayList;
 import java.util.List;
+import ringtool.core.bytes.ByteCount;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Finding;
@@ -18,11 +20,11 @@ public final class Framer {
     private Framer() {
     }
 
-    public static FramedInput frame(ByteSource src, FramingOptions options) throws FramingException {
+    public static FramedInput frame(ByteSource src, FramingOptions options) throws InputException {
         long size = src.size();
         long header = options.headerSize();
         if (size < header + MIN_DATA) {
-            throw new FramingException("too small: " + size + " bytes, a ring needs at least " + (header + MIN_DATA)
+            throw new InputException("too small: " + size + " bytes, a ring needs at least " + (header + MIN_DATA)
                     + " (a " + header + "-byte header and one 4096-byte page of data)");
         }
         return switch (options.layout()) {
@@ -44,7 +46,7 @@ public final class Framer {
      * single ring of data 2n has two equal zero halves too, and is taken as single); a single ring needs indices
      * inside the rest of the file.
      */
-    private static FramedInput auto(ByteSource src, FramingOptions options) throws FramingException {
+    private static FramedInput auto(ByteSource src, FramingOptions options) throws InputException {
         List<String> rejected = new ArrayList<>();
         if (!options.headerSizeFixed() && options.headerSize() == FramingOptions.DEFAULT_HEADER_SIZE) {
             String gap = largeHeaderGap(src, 0);
@@ -59,13 +61,13 @@ public final class Framer {
         if (f != null) {
             return f;
         }
-        throw new FramingException("no layout explains the file (" + src.size() + " bytes): "
+        throw new InputException("no layout explains the file (" + src.size() + " bytes): "
                 + String.join("; ", rejected) + "; --layout single inspects it as one ring anyway");
     }
 
     /** @param large whether the 64 KiB header was detected (then each ring must show the zero gap and some use) */
     private static FramedInput tryLayouts(ByteSource src, FramingOptions options, List<String> rejected,
-                                          boolean large) throws FramingException {
+                                          boolean large) throws InputException {
         long size = src.size();
         long h = options.headerSize();
         String prefix = h == FramingOptions.DEFAULT_HEADER_SIZE ? "" : h + "-byte header: ";
@@ -260,22 +262,22 @@ public final class Framer {
         return h.writeIndex() == 0 && h.readIndex() == 0;
     }
 
-    private static FramedInput single(long size, FramingOptions options, String decision) throws FramingException {
+    private static FramedInput single(long size, FramingOptions options, String decision) throws InputException {
         long header = options.headerSize();
         long data = options.dataSize() != null ? options.dataSize() : size - header;
         requireFits(header + data, size, "a " + data + "-byte data area after a " + header + "-byte header");
         return new FramedInput(Layout.SINGLE, decision, List.of(new FramedRing("ring", 0, header, data)), List.of());
     }
 
-    private static FramedInput uioPair(long size, FramingOptions options, String decision) throws FramingException {
+    private static FramedInput uioPair(long size, FramingOptions options, String decision) throws InputException {
         long header = options.headerSize();
         if (options.dataSize() == null && size % 2 != 0) {
-            throw new FramingException("uio-pair needs two equal halves, but the file has an odd size (" + size
+            throw new InputException("uio-pair needs two equal halves, but the file has an odd size (" + size
                     + " bytes)");
         }
         long half = options.dataSize() != null ? header + options.dataSize() : size / 2;
         if (half < header) {
-            throw new FramingException("uio-pair: each half (" + half + " bytes) is smaller than a " + header
+            throw new InputException("uio-pair: each half (" + half + " bytes) is smaller than a " + header
                     + "-byte header");
         }
         requireFits(2 * half, size, "two rings of " + half + " bytes");
@@ -285,11 +287,11 @@ public final class Framer {
     }
 
     private static FramedInput doubleMapped(ByteSource src, FramingOptions options, String decision)
-            throws FramingException {
+            throws InputException {
         long size = src.size();
         long header = options.headerSize();
         if (options.dataSize() == null && (size - header) % 2 != 0) {
-            throw new FramingException("double-mapped needs the data area twice after the header, but "
+            throw new InputException("double-mapped needs the data area twice after the header, but "
                     + (size - header) + " bytes after the header do not split in two");
         }
         long data = options.dataSize() != null ? options.dataSize() : (size - header) / 2;
@@ -314,9 +316,9 @@ public final class Framer {
                 firstDiff, second + firstDiff, c.last() - firstDiff + 1, null);
     }
 
-    private static void requireFits(long needed, long size, String what) throws FramingException {
+    private static void requireFits(long needed, long size, String what) throws InputException {
         if (needed > size) {
-            throw new FramingException(what + " need" + (what.startsWith("a ") ? "s " : " ") + needed
+            throw new InputException(what + " need" + (what.startsWith("a ") ? "s " : " ") + needed
                     + " bytes, the file has " + size);
         }
     }

@@ -8,6 +8,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.bytes.MappedByteSource;
 
 /** Opens inputs without trusting them: what they are and how big, before any byte is read. */
 public final class InputFiles {
@@ -33,12 +35,12 @@ public final class InputFiles {
     }
 
     /** Maps a live ring file shared, copies it once, and reads its indices before and after the copy. */
-    public static LiveCopy liveCopy(Path path) throws FramingException {
+    public static LiveCopy liveCopy(Path path) throws InputException {
         try {
             Path real = path.toRealPath();
             long size = Files.isRegularFile(real) ? Files.size(real) : uioMapSize(real);
             if (size == 0) {
-                throw new FramingException("empty file");
+                throw new InputException("empty file");
             }
             try {
                 return LiveCopy.take(MappedLiveMemory.map(real, size));
@@ -51,11 +53,11 @@ public final class InputFiles {
                 return LiveCopy.take(MappedLiveMemory.map(real, rings));
             }
         } catch (NoSuchFileException e) {
-            throw new FramingException("no such file", e);
+            throw new InputException("no such file", e);
         } catch (AccessDeniedException e) {
-            throw new FramingException("permission denied (the ring file is root-only, mode 0600)", e);
+            throw new InputException("permission denied (the ring file is root-only, mode 0600)", e);
         } catch (IOException e) {
-            throw new FramingException("cannot map: " + e.getMessage(), e);
+            throw new InputException("cannot map: " + e.getMessage(), e);
         }
     }
 
@@ -98,39 +100,39 @@ public final class InputFiles {
     }
 
     /** {@code /dev/uioN} has no size; its map0 (both rings) is described in {@code /sys/class/uio/uioN/maps/map0}. */
-    private static long uioMapSize(Path device) throws IOException, FramingException {
+    private static long uioMapSize(Path device) throws IOException, InputException {
         Path sizeFile = Path.of("/sys/class/uio", device.getFileName().toString(), "maps", "map0", "size");
         if (!Files.isReadable(sizeFile)) {
-            throw new FramingException("not a regular file, and no uio map0 size at " + sizeFile);
+            throw new InputException("not a regular file, and no uio map0 size at " + sizeFile);
         }
         String text = Files.readString(sizeFile).trim();
         try {
             return parseSize(text);
         } catch (NumberFormatException e) {
-            throw new FramingException(sizeFile + " holds '" + text + "', not a size", e);
+            throw new InputException(sizeFile + " holds '" + text + "', not a size", e);
         }
     }
 
     /** Maps a regular file read-only. */
-    public static ByteSource open(Path path) throws FramingException {
+    public static ByteSource open(Path path) throws InputException {
         if (Files.isDirectory(path)) {
-            throw new FramingException("is a directory");
+            throw new InputException("is a directory");
         }
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-            throw new FramingException("no such file");
+            throw new InputException("no such file");
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
-                throw new FramingException("empty file");
+                throw new InputException("empty file");
             }
             return MappedByteSource.map(channel, size);
         } catch (NoSuchFileException e) {
-            throw new FramingException("no such file", e);
+            throw new InputException("no such file", e);
         } catch (AccessDeniedException e) {
-            throw new FramingException("permission denied", e);
+            throw new InputException("permission denied", e);
         } catch (IOException e) {
-            throw new FramingException("cannot read: " + e.getMessage(), e);
+            throw new InputException("cannot read: " + e.getMessage(), e);
         }
     }
 }

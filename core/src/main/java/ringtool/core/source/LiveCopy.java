@@ -5,6 +5,7 @@ import static ringtool.core.rules.Finding.hex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rules;
@@ -36,10 +37,10 @@ public final class LiveCopy {
         return bytes;
     }
 
-    public static LiveCopy take(LiveMemory memory) throws FramingException {
+    public static LiveCopy take(LiveMemory memory) throws InputException {
         long size = memory.size();
         if (size > MAX_SIZE) {
-            throw new FramingException("a live ring mapping of " + size + " bytes is larger than any ring ("
+            throw new InputException("a live ring mapping of " + size + " bytes is larger than any ring ("
                     + MAX_SIZE + " bytes at most)");
         }
         try {
@@ -48,7 +49,7 @@ public final class LiveCopy {
             memory.copyAll(copy);
             return new LiveCopy(ByteSource.of(copy), memory, before);
         } catch (IOException e) {
-            throw new FramingException("cannot copy the live ring: " + e.getMessage(), e);
+            throw new InputException("cannot copy the live ring: " + e.getMessage(), e);
         }
     }
 
@@ -62,7 +63,7 @@ public final class LiveCopy {
     }
 
     /** A {@code dump.torn_read} per index of a framed ring that moved between the first read and the last. */
-    public List<Finding> tornReads(FramedInput framed) throws FramingException {
+    public List<Finding> tornReads(FramedInput framed) throws InputException {
         List<Finding> out = new ArrayList<>();
         long half = memory.size() / 2;
         for (FramedRing ring : framed.rings()) {
@@ -77,14 +78,14 @@ public final class LiveCopy {
     }
 
     private void index(List<Finding> out, FramedRing ring, String name, int offset, long first)
-            throws FramingException {
+            throws InputException {
         long at = ring.fileOffset() + offset;
         long copied = bytes.u32(at);
         long after;
         try {
             after = memory.u32(at);
         } catch (IOException e) {
-            throw new FramingException("cannot re-read the live ring: " + e.getMessage(), e);
+            throw new InputException("cannot re-read the live ring: " + e.getMessage(), e);
         }
         if (first != copied || copied != after) {
             out.add(Finding.mismatch(Rules.DUMP_TORN_READ, ring.name() + " " + name + " while the ring was copied",

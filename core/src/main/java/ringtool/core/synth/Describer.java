@@ -12,9 +12,9 @@ import ringtool.core.format.RingHeader;
 import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.report.RingReport;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.walk.Packet;
 

@@ -16,7 +16,7 @@ import ringtool.core.format.RingMath;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rule;
 import ringtool.core.rules.Rules;
-import ringtool.core.source.FramingException;
+import ringtool.core.source.InputException;
 
 /**
  * Reads VMBus device directories ({@code vmbus-ring.md} section 6) and checks them. Every file is read on its own
@@ -50,12 +50,12 @@ public final class SysfsReader {
      * The device directories a DIR names: itself when it is one, else its subdirectories that are, else those of
      * {@code bus/vmbus/devices} or {@code sys/bus/vmbus/devices} under it.
      */
-    public static List<Path> deviceDirectories(Path dir) throws FramingException {
+    public static List<Path> deviceDirectories(Path dir) throws InputException {
         if (!Files.exists(dir)) {
-            throw new FramingException("no such directory");
+            throw new InputException("no such directory");
         }
         if (!Files.isDirectory(dir)) {
-            throw new FramingException("not a directory");
+            throw new InputException("not a directory");
         }
         if (isDevice(dir)) {
             return List.of(dir);
@@ -66,7 +66,7 @@ public final class SysfsReader {
                 try (Stream<Path> s = Files.list(base)) {
                     s.filter(SysfsReader::isDevice).sorted().forEach(found::add);
                 } catch (IOException e) {
-                    throw new FramingException("cannot list: " + e.getMessage(), e);
+                    throw new InputException("cannot list: " + e.getMessage(), e);
                 }
             }
             if (!found.isEmpty()) {
@@ -79,7 +79,7 @@ public final class SysfsReader {
         } catch (IOException e) {
             dangling = 0;
         }
-        throw new FramingException("no VMBus device directory here (none has class_id, device_id, in_read_index or"
+        throw new InputException("no VMBus device directory here (none has class_id, device_id, in_read_index or"
                 + " channels/)" + (dangling == 0 ? "" : "; " + dangling + " entr" + (dangling == 1 ? "y is a" : "ies are")
                 + " dangling symlink" + (dangling == 1 ? "" : "s") + ": copy /sys/bus/vmbus/devices with cp -rL"));
     }

@@ -9,8 +9,8 @@ import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rule;
 import ringtool.core.rules.Rules;
-import ringtool.core.source.ByteCount;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteCount;
+import ringtool.core.bytes.ByteSource;
 
 /** The header rules: the control page's fields and the geometry of the data area. */
 public final class HeaderChecks {

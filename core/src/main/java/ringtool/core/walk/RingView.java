@@ -1,7 +1,7 @@
 package ringtool.core.walk;
 
 import java.util.Objects;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /**
  * The data area of one ring as the double mapping shows it to the guest: offsets are taken modulo the data

@@ -17,8 +17,8 @@ import ringtool.core.image.ImageWriters.Codec;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
-import ringtool.core.source.ByteSource;
-import ringtool.core.source.FramingException;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputException;
 
 class CarvePlantedTest {
 
@@ -36,7 +36,7 @@ class CarvePlantedTest {
     private static final String EXCLUDED = "dump.page.missing physical 0x7f8000-0x7fffff (8 pages) not in the"
             + " image (excluded by the dump filter, lost, or undecodable): not scanned";
 
-    static InputReport carve(byte[] image) throws FramingException {
+    static InputReport carve(byte[] image) throws InputException {
         PhysicalMemory mem = Images.open(ByteSource.of(image), false);
         return new Carver(Carver.Options.defaults()).carve("image", mem);
     }
@@ -74,7 +74,7 @@ class CarvePlantedTest {
     }
 
     @Test
-    void rawImageYieldsEveryPlantedRingAtItsAddressAndSize() throws FramingException {
+    void rawImageYieldsEveryPlantedRingAtItsAddressAndSize() throws InputException {
         PhysicalMemory mem = new RawImage(ByteSource.of(ImageWriters.raw(PlantedImages.guest())));
         InputReport report = new Carver(Carver.Options.defaults()).carve("image", mem);
         assertPlantedFound(report, "raw", false);
@@ -88,13 +88,13 @@ class CarvePlantedTest {
     @ParameterizedTest(name = "ELF core, 64-bit {0}, PN_XNUM {1}")
     @MethodSource("elfVariants")
     void elfCoreYieldsEveryPlantedRingAndReportsPagesBeyondFilesz(boolean is64, boolean xnum)
-            throws FramingException {
+            throws InputException {
         byte[] elf = ImageWriters.elf(PlantedImages.guest(), is64, xnum);
         assertPlantedFound(carve(elf), "elf", true);
     }
 
     @Test
-    void elfCoreDescribesItselfFromItsVmcoreinfoNote() throws FramingException {
+    void elfCoreDescribesItselfFromItsVmcoreinfoNote() throws InputException {
         PhysicalMemory mem = Images.open(ByteSource.of(ImageWriters.elf(PlantedImages.guest(), true, false)), false);
         assertEquals("ELF core, 2 PT_LOAD segments, release 6.12.95+deb12-amd64, page size 4096",
                 mem.description());
@@ -115,7 +115,7 @@ class CarvePlantedTest {
     @ParameterizedTest(name = "kdump-compressed {0}, 64-bit header {1}, version {2}")
     @MethodSource("kdumpVariants")
     void kdumpCompressedYieldsEveryPlantedRingAndReportsExcludedPages(Codec codec, boolean is64, int version)
-            throws FramingException {
+            throws InputException {
         byte[] kdump = ImageWriters.kdump(PlantedImages.guest(), is64, version, codec, new BitSet());
         InputReport report = carve(kdump);
         assertPlantedFound(report, "kdump-compressed", true);
@@ -125,14 +125,14 @@ class CarvePlantedTest {
 
     @ParameterizedTest(name = "flattened {0}")
     @EnumSource(value = Codec.class, names = {"ZLIB", "ZSTD"})
-    void flattenedKdumpIsReadInPlace(Codec codec) throws FramingException {
+    void flattenedKdumpIsReadInPlace(Codec codec) throws InputException {
         byte[] kdump = ImageWriters.kdump(PlantedImages.guest(), true, 6, codec, new BitSet());
         InputReport report = carve(ImageWriters.flatten(kdump, 10_000));
         assertPlantedFound(report, "kdump-flattened", true);
     }
 
     @Test
-    void pagesLostFromAnIncompleteDumpAreMissingNotZero() throws FramingException {
+    void pagesLostFromAnIncompleteDumpAreMissingNotZero() throws InputException {
         BitSet lost = new BitSet();
         long lostFrame = (PlantedImages.INBOUND >>> 12) + 2;
         lost.set((int) lostFrame);
@@ -152,7 +152,7 @@ class CarvePlantedTest {
     }
 
     @Test
-    void noiseAndZeroPagesYieldNoRingAndNoCandidate() throws FramingException {
+    void noiseAndZeroPagesYieldNoRingAndNoCandidate() throws InputException {
         GuestMemory noise = new GuestMemory(1024).ram(0, 1024).noise(7, 3);
         InputReport report = carve(ImageWriters.kdump(noise, true, 6, Codec.ZLIB, new BitSet()));
         assertEquals(List.of(), rings(report));
@@ -164,7 +164,7 @@ class CarvePlantedTest {
     }
 
     @Test
-    void aSegmentClaimingATerabyteItDoesNotHoldIsOneMissingRunNotABillionSteps() throws FramingException {
+    void aSegmentClaimingATerabyteItDoesNotHoldIsOneMissingRunNotABillionSteps() throws InputException {
         byte[] elf = ImageWriters.elf(PlantedImages.guest(), true, false);
         // The second PT_LOAD (RAM from frame 192): p_memsz at 40 bytes into the third program header.
         java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(64 + 2 * 56 + 40, 1L << 40);
@@ -176,7 +176,7 @@ class CarvePlantedTest {
     }
 
     @Test
-    void manyRunsOfExcludedPagesAreListedUpToSixteenThenSummed() throws FramingException {
+    void manyRunsOfExcludedPagesAreListedUpToSixteenThenSummed() throws InputException {
         GuestMemory m = PlantedImages.guest();
         for (int f = 1200; f < 1240; f += 2) {
             m.exclude(f);
@@ -192,7 +192,7 @@ class CarvePlantedTest {
 
     @Test
     void anImageWhoseEveryPageLooksLikeAHeaderIsCarvedInLinearTimeWithTheRejectionsCapped()
-            throws FramingException {
+            throws InputException {
         byte[] image = new byte[16384 * 4096];
         for (int at = 0; at < image.length; at += 4096) {
             image[at + 0x40] = 1;

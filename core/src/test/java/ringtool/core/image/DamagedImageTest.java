@@ -7,12 +7,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import ringtool.core.carve.Carver;
 import ringtool.core.report.InputReport;
-import ringtool.core.source.ByteSource;
-import ringtool.core.source.FramingException;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputException;
 
 /**
  * Headers, bitmaps, descriptors and program headers overwritten at random: every damaged image is either refused
- * with a {@link FramingException} or carved into a report, never an exception escaping, never a hang.
+ * with a {@link InputException} or carved into a report, never an exception escaping, never a hang.
  */
 class DamagedImageTest {
 
@@ -47,7 +47,7 @@ class DamagedImageTest {
                     InputReport report = new Carver(Carver.Options.defaults()).carve("damaged", mem);
                     assertNotNull(report.decision());
                     report.rings().forEach(r -> r.summary());
-                } catch (FramingException expected) {
+                } catch (InputException expected) {
                     assertNotNull(expected.getMessage());
                 }
             }

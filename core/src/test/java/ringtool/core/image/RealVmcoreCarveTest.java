@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import ringtool.core.carve.Carver;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
-import ringtool.core.source.FramingException;
+import ringtool.core.source.InputException;
 import ringtool.core.source.InputFiles;
 
 /**
@@ -33,7 +33,7 @@ class RealVmcoreCarveTest {
     private static InputReport report;
 
     @BeforeAll
-    static void carveOnce() throws FramingException {
+    static void carveOnce() throws InputException {
         String property = System.getProperty("ringtool.real");
         // Surefire runs in the module directory; the repository root is its parent, shared/ sits beside that.
         dir = property != null ? Path.of(property)
@@ -98,10 +98,10 @@ class RealVmcoreCarveTest {
     }
 
     @Test
-    void theSameCoreFlattenedAsMakedumpfileFWritesItGivesTheSameRings() throws IOException, FramingException {
+    void theSameCoreFlattenedAsMakedumpfileFWritesItGivesTheSameRings() throws IOException, InputException {
         byte[] kdump = Files.readAllBytes(dir.resolve("balloon-vmcore.kdump"));
         InputReport flat = new Carver(Carver.Options.defaults()).carve("flattened",
-                Images.open(ringtool.core.source.ByteSource.of(ImageWriters.flatten(kdump, 1 << 20)), false));
+                Images.open(ringtool.core.bytes.ByteSource.of(ImageWriters.flatten(kdump, 1 << 20)), false));
         assertEquals("kdump-flattened", flat.container());
         assertEquals(report.rings().stream().map(r -> r.carve().toString()).toList(),
                 flat.rings().stream().map(r -> r.carve().toString()).toList());

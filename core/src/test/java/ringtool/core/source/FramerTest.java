@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.rules.Finding;
 import ringtool.core.testing.RealCaptures;
 import ringtool.core.testing.RingBuilder;
@@ -16,7 +17,7 @@ class FramerTest {
 
     private static final FramingOptions AUTO = FramingOptions.defaults();
 
-    private static FramedInput frame(byte[] bytes, FramingOptions options) throws FramingException {
+    private static FramedInput frame(byte[] bytes, FramingOptions options) throws InputException {
         return Framer.frame(ByteSource.of(bytes), options);
     }
 
@@ -29,7 +30,7 @@ class FramerTest {
     }
 
     @Test
-    void autoFramesTheRealBalloonRingAsAUioPair() throws FramingException {
+    void autoFramesTheRealBalloonRingAsAUioPair() throws InputException {
         FramedInput f = frame(RealCaptures.balloonRing(), AUTO);
         assertEquals(Layout.UIO_PAIR, f.layout());
         assertEquals(List.of(new FramedRing("outbound", 0, 4096, 16384), new FramedRing("inbound", 20480, 4096, 16384)),
@@ -49,7 +50,7 @@ class FramerTest {
     }
 
     @Test
-    void explicitUioPairNamesBothRings() throws FramingException {
+    void explicitUioPairNamesBothRings() throws InputException {
         FramedInput f = frame(RingBuilder.pair(used(8192), new RingBuilder(8192)),
                 new FramingOptions(Layout.UIO_PAIR, 4096, null));
         assertEquals(List.of("outbound", "inbound"), f.rings().stream().map(FramedRing::name).toList());
@@ -58,13 +59,13 @@ class FramerTest {
 
     @Test
     void explicitUioPairRejectsAnOddSize() {
-        FramingException e = assertThrows(FramingException.class,
+        InputException e = assertThrows(InputException.class,
                 () -> frame(new byte[16385], new FramingOptions(Layout.UIO_PAIR, 4096, null)));
         assertEquals("uio-pair needs two equal halves, but the file has an odd size (16385 bytes)", e.getMessage());
     }
 
     @Test
-    void autoTakesADumpWhoseDataAreaAppearsTwiceAsDoubleMapped() throws FramingException {
+    void autoTakesADumpWhoseDataAreaAppearsTwiceAsDoubleMapped() throws InputException {
         FramedInput f = frame(used(8192).buildDoubleMapped(), AUTO);
         assertEquals(Layout.DOUBLE_MAPPED, f.layout());
         assertEquals(List.of(new FramedRing("ring", 0, 4096, 8192)), f.rings());
@@ -73,14 +74,14 @@ class FramerTest {
     }
 
     @Test
-    void autoTakesAnUnusedRingOfTwiceTheSizeAsSingleNotDoubleMapped() throws FramingException {
+    void autoTakesAnUnusedRingOfTwiceTheSizeAsSingleNotDoubleMapped() throws InputException {
         FramedInput f = frame(new RingBuilder(16384).build(), AUTO);
         assertEquals(Layout.SINGLE, f.layout());
         assertEquals(List.of(new FramedRing("ring", 0, 4096, 16384)), f.rings());
     }
 
     @Test
-    void autoTakesASingleRingWithPacketsAsSingleThoughItsSizeIsHeaderPlusTwoPages() throws FramingException {
+    void autoTakesASingleRingWithPacketsAsSingleThoughItsSizeIsHeaderPlusTwoPages() throws InputException {
         FramedInput f = frame(used(8192).build(), AUTO);
         assertEquals(Layout.SINGLE, f.layout());
         assertEquals("one ring fills the file (12288 bytes: a 4096-byte header and 8192 bytes of data), indices inside"
@@ -88,7 +89,7 @@ class FramerTest {
     }
 
     @Test
-    void doubleMappedCopiesThatDifferGiveTheFirstDifferingOffset() throws FramingException {
+    void doubleMappedCopiesThatDifferGiveTheFirstDifferingOffset() throws InputException {
         byte[] dump = used(8192).buildDoubleMapped();
         dump[4096 + 8192 + 0x30] ^= 1;
         dump[4096 + 8192 + 0x40] ^= 1;
@@ -103,7 +104,7 @@ class FramerTest {
     }
 
     @Test
-    void autoStillTakesADoubleMappedDumpWithAFewDifferingBytesAndReportsThem() throws FramingException {
+    void autoStillTakesADoubleMappedDumpWithAFewDifferingBytesAndReportsThem() throws InputException {
         RingBuilder busy = new RingBuilder(8192);
         byte[] payload = new byte[64];
         java.util.Arrays.fill(payload, (byte) 0x55);
@@ -120,7 +121,7 @@ class FramerTest {
     }
 
     @Test
-    void autoDetectsA64KibHeaderFromTheZeroRestOfTheGuestPage() throws FramingException {
+    void autoDetectsA64KibHeaderFromTheZeroRestOfTheGuestPage() throws InputException {
         FramedInput f = frame(new RingBuilder(65536, 65536).inband(1, new byte[8]).build(), AUTO);
         assertEquals(Layout.SINGLE, f.layout());
         assertEquals(List.of(new FramedRing("ring", 0, 65536, 65536)), f.rings());
@@ -130,7 +131,7 @@ class FramerTest {
     }
 
     @Test
-    void autoDetectsA64KibHeaderUioPair() throws FramingException {
+    void autoDetectsA64KibHeaderUioPair() throws InputException {
         byte[] pair = RingBuilder.pair(new RingBuilder(65536, 65536).inband(1, new byte[8]),
                 new RingBuilder(65536, 65536));
         FramedInput f = frame(pair, AUTO);
@@ -140,20 +141,20 @@ class FramerTest {
     }
 
     @Test
-    void anUnusedRingIsNotTakenAsA64KibHeader() throws FramingException {
+    void anUnusedRingIsNotTakenAsA64KibHeader() throws InputException {
         FramedInput f = frame(new RingBuilder(65536, 65536).build(), AUTO);
         assertEquals(List.of(new FramedRing("ring", 0, 4096, 126976)), f.rings());
     }
 
     @Test
-    void aGivenHeaderSizeIsKeptByAuto() throws FramingException {
+    void aGivenHeaderSizeIsKeptByAuto() throws InputException {
         byte[] ring = new RingBuilder(65536, 65536).inband(1, new byte[8]).build();
         FramedInput f = frame(ring, new FramingOptions(Layout.AUTO, 4096, null, true));
         assertEquals(List.of(new FramedRing("ring", 0, 4096, 126976)), f.rings());
     }
 
     @Test
-    void autoFramesASizeThatIsNotAPageMultipleAsSingleAndSaysSo() throws FramingException {
+    void autoFramesASizeThatIsNotAPageMultipleAsSingleAndSaysSo() throws InputException {
         byte[] ring = new byte[4096 + 5000];
         System.arraycopy(used(4096).build(), 0, ring, 0, 8192);
         FramedInput f = frame(ring, AUTO);
@@ -163,7 +164,7 @@ class FramerTest {
     }
 
     @Test
-    void aForcedDataSizeFramesAFileWithTrailingBytes() throws FramingException {
+    void aForcedDataSizeFramesAFileWithTrailingBytes() throws InputException {
         byte[] ring = new byte[4096 + 8192 + 100];
         System.arraycopy(used(8192).build(), 0, ring, 0, 12288);
         FramedInput f = frame(ring, new FramingOptions(Layout.AUTO, 4096, 8192L));
@@ -171,7 +172,7 @@ class FramerTest {
     }
 
     @Test
-    void autoReadsADamagedRingOfWholePagesAsOneRingAndSaysWhy() throws FramingException {
+    void autoReadsADamagedRingOfWholePagesAsOneRingAndSaysWhy() throws InputException {
         byte[] ring = used(8192).writeIndex(0xFFFF_FFF8L).build();
         FramedInput f = frame(ring, AUTO);
         assertEquals(Layout.SINGLE, f.layout());
@@ -183,7 +184,7 @@ class FramerTest {
     @Test
     void autoWithNoPlausibleFramingSaysWhyForEachLayout() {
         byte[] ring = java.util.Arrays.copyOf(used(8192).writeIndex(0xFFFF_FFF8L).build(), 12288 + 100);
-        FramingException e = assertThrows(FramingException.class, () -> frame(ring, AUTO));
+        InputException e = assertThrows(InputException.class, () -> frame(ring, AUTO));
         assertEquals("no layout explains the file (12388 bytes): not uio-pair: halves of 6194 bytes cannot hold a"
                 + " header and a page of data; not double-mapped: the bytes after the header do not hold two copies of"
                 + " a data area of whole pages; not single: write_index 0xfffffff8 lies outside of a 8292-byte data"
@@ -192,13 +193,13 @@ class FramerTest {
 
     @Test
     void aFileTooSmallForAHeaderAndAPageIsRejected() {
-        FramingException e = assertThrows(FramingException.class, () -> frame(new byte[8191], AUTO));
+        InputException e = assertThrows(InputException.class, () -> frame(new byte[8191], AUTO));
         assertEquals("too small: 8191 bytes, a ring needs at least 8192 (a 4096-byte header and one 4096-byte page of"
                 + " data)", e.getMessage());
     }
 
     @Test
-    void aSecondHalfThatIsABlankPageIsNotAnInboundRing() throws FramingException {
+    void aSecondHalfThatIsABlankPageIsNotAnInboundRing() throws InputException {
         FramedInput f = frame(used(12288).build(), AUTO);
         assertTrue(f.layout() == Layout.SINGLE, f.decision());
     }

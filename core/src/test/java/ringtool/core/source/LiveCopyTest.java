@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.rules.Finding;
 import ringtool.core.testing.RingBuilder;
 
@@ -52,7 +52,7 @@ class LiveCopyTest {
     }
 
     @Test
-    void anIndexThatMovesDuringTheCopyIsATornRead() throws FramingException {
+    void anIndexThatMovesDuringTheCopyIsATornRead() throws InputException {
         MovingRing memory = new MovingRing(pair(), 12288);
         InputReport r = Inspector.defaults().inspectLive("ring", LiveCopy.take(memory));
         assertEquals(1, memory.copies);
@@ -67,7 +67,7 @@ class LiveCopyTest {
     }
 
     @Test
-    void stillIndicesGiveNoFinding() throws FramingException {
+    void stillIndicesGiveNoFinding() throws InputException {
         InputReport r = Inspector.defaults().inspectLive("ring", LiveCopy.take(new MovingRing(pair(), -1)));
         assertEquals(List.of(), r.findings());
         assertEquals(2, r.rings().size());
@@ -91,7 +91,7 @@ class LiveCopyTest {
                 throw new IOException("never called");
             }
         };
-        FramingException e = assertThrows(FramingException.class, () -> LiveCopy.take(huge));
+        InputException e = assertThrows(InputException.class, () -> LiveCopy.take(huge));
         assertEquals("a live ring mapping of 1099511627776 bytes is larger than any ring (1073741824 bytes at most)",
                 e.getMessage());
     }
@@ -103,7 +103,7 @@ class LiveCopyTest {
 
     @Test
     void aMappedFileIsCopiedOnceAndFramedFromTheCopy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-            throws IOException, FramingException {
+            throws IOException, InputException {
         java.nio.file.Path file = tmp.resolve("ring");
         java.nio.file.Files.write(file, pair());
         LiveCopy copy = LiveCopy.take(MappedLiveMemory.map(file, java.nio.file.Files.size(file)));

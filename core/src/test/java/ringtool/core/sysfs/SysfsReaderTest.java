@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.rules.Finding;
-import ringtool.core.source.ByteSource;
-import ringtool.core.source.FramingException;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputException;
 import ringtool.core.testing.RealCaptures;
 
 class SysfsReaderTest {
@@ -136,7 +136,7 @@ class SysfsReaderTest {
     }
 
     @Test
-    void theRealBalloonTreeReadsAsTheKernelPrintedIt(@TempDir Path tmp) throws FramingException {
+    void theRealBalloonTreeReadsAsTheKernelPrintedIt(@TempDir Path tmp) throws InputException {
         Path root = RealCaptures.extractBalloonSysfs(tmp);
         List<Path> devices = SysfsReader.deviceDirectories(root.resolve("cap/sysfs"));
         assertEquals(List.of(root.resolve(RealCaptures.BALLOON_DEVICE)), devices);
@@ -155,11 +155,11 @@ class SysfsReaderTest {
     @Test
     void aDirectoryWithoutDevicesCannotBeProcessed(@TempDir Path tmp) throws IOException {
         Files.createDirectories(tmp.resolve("empty"));
-        FramingException e = assertThrows(FramingException.class,
+        InputException e = assertThrows(InputException.class,
                 () -> SysfsReader.deviceDirectories(tmp.resolve("empty")));
         assertEquals("no VMBus device directory here (none has class_id, device_id, in_read_index or channels/)",
                 e.getMessage());
-        assertEquals("no such directory", assertThrows(FramingException.class,
+        assertEquals("no such directory", assertThrows(InputException.class,
                 () -> SysfsReader.deviceDirectories(tmp.resolve("missing"))).getMessage());
     }
 
@@ -189,7 +189,7 @@ class SysfsReaderTest {
         Path devices = Files.createDirectories(tmp.resolve("devices"));
         Files.createSymbolicLink(devices.resolve("c910c465-aa71-47ff-944b-dbfe82066e45"),
                 Path.of("../../../devices/LNXSYSTM:00/VMBUS:00/c910c465-aa71-47ff-944b-dbfe82066e45"));
-        FramingException e = assertThrows(FramingException.class, () -> SysfsReader.deviceDirectories(devices));
+        InputException e = assertThrows(InputException.class, () -> SysfsReader.deviceDirectories(devices));
         assertEquals("no VMBus device directory here (none has class_id, device_id, in_read_index or channels/); 1 entry"
                 + " is a dangling symlink: copy /sys/bus/vmbus/devices with cp -rL", e.getMessage());
     }

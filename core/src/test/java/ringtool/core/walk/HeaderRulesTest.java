@@ -138,9 +138,9 @@ class HeaderRulesTest {
     @Test
     void bytesBeyondTheHostsPageOfA64KibHeaderAreNotJudged() {
         byte[] bytes = new RingBuilder(65536, DATA).headerByte(0x2000, 9).build();
-        var report = new ringtool.core.report.Inspector(
+        var report = new ringtool.core.inspect.Inspector(
                 new ringtool.core.source.FramingOptions(Layout.SINGLE, 65536, null), null)
-                .inspect("x", ringtool.core.source.ByteSource.of(bytes));
+                .inspect("x", ringtool.core.bytes.ByteSource.of(bytes));
         assertEquals(List.of(), Rings.ruleIds(report.rings().get(0)));
         assertEquals(DATA, report.rings().get(0).dataSize());
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import ringtool.core.report.Inspector;
-import ringtool.core.source.ByteSource;
+import ringtool.core.inspect.Inspector;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.testing.RingBuilder;
 
 /** The payload length without padding: up to 7 trailing zero bytes count as padding, never more. */

@@ -2,10 +2,10 @@ package ringtool.core.walk;
 
 import java.util.List;
 import ringtool.core.report.InputReport;
-import ringtool.core.report.Inspector;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
 

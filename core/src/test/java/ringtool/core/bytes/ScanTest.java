@@ -1,4 +1,4 @@
-package ringtool.core.source;
+package ringtool.core.bytes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

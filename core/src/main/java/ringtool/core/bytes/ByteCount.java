@@ -1,4 +1,4 @@
-package ringtool.core.source;
+package ringtool.core.bytes;
 
 /**
  * How many bytes of a range are non-zero, or differ from those of a second range, and where the first and the last

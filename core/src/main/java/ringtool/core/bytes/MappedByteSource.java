@@ -1,4 +1,4 @@
-package ringtool.core.source;
+package ringtool.core.bytes;
 
 import java.io.IOException;
 import java.nio.ByteOrder;

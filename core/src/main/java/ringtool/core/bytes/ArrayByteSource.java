@@ -1,4 +1,4 @@
-package ringtool.core.source;
+package ringtool.core.bytes;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

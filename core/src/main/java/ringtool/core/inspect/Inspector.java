@@ -1,18 +1,20 @@
-package ringtool.core.report;
+package ringtool.core.inspect;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.RingHeader;
-import ringtool.core.model.ReaderModel;
 import ringtool.core.image.Images;
+import ringtool.core.model.ReaderModel;
+import ringtool.core.report.InputReport;
+import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
-import ringtool.core.source.ByteSource;
 import ringtool.core.source.FramedInput;
 import ringtool.core.source.FramedRing;
 import ringtool.core.source.Framer;
-import ringtool.core.source.FramingException;
 import ringtool.core.source.FramingOptions;
+import ringtool.core.source.InputException;
 import ringtool.core.source.InputFiles;
 import ringtool.core.source.LiveCopy;
 import ringtool.core.walk.HeaderChecks;
@@ -49,7 +51,7 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
                 return inspectLive(source, InputFiles.liveCopy(path));
             }
             return inspectFramed(source, InputFiles.open(path));
-        } catch (FramingException e) {
+        } catch (InputException e) {
             return InputReport.failed(source, framing.layout().id(), e.getMessage());
         }
     }
@@ -57,7 +59,7 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
     public InputReport inspect(String source, ByteSource bytes) {
         try {
             return inspectFramed(source, bytes);
-        } catch (FramingException e) {
+        } catch (InputException e) {
             return InputReport.failed(source, framing.layout().id(), e.getMessage());
         }
     }
@@ -70,12 +72,12 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
             findings.addAll(copy.tornReads(framed));
             return report(source, copy.bytes(),
                     new FramedInput(framed.layout(), framed.decision(), framed.rings(), findings));
-        } catch (FramingException e) {
+        } catch (InputException e) {
             return InputReport.failed(source, framing.layout().id(), e.getMessage());
         }
     }
 
-    private InputReport inspectFramed(String source, ByteSource bytes) throws FramingException {
+    private InputReport inspectFramed(String source, ByteSource bytes) throws InputException {
         refuseMemoryImage(bytes);
         return report(source, bytes, Framer.frame(bytes, framing));
     }
@@ -92,13 +94,13 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
      * A whole memory image is no ring dump: framing it would report nonsense rings. Ring dumps cannot start with
      * these signatures (each would be an odd write_index).
      */
-    private static void refuseMemoryImage(ByteSource bytes) throws FramingException {
+    private static void refuseMemoryImage(ByteSource bytes) throws InputException {
         String container = Images.sniff(bytes);
         if ("elf".equals(container) && !Images.isElfCore(bytes)) {
-            throw new FramingException("this is an ELF file, not a ring dump");
+            throw new InputException("this is an ELF file, not a ring dump");
         }
         if (container != null) {
-            throw new FramingException("this is a " + ("elf".equals(container) ? "memory image (ELF core)"
+            throw new InputException("this is a " + ("elf".equals(container) ? "memory image (ELF core)"
                     : "vmcore (" + container + ")") + ": use `ringtool carve`");
         }
     }

@@ -7,15 +7,15 @@ package ringtool.core.source;
  * <p>Everything else that is wrong with a ring is a {@link ringtool.core.rules.Finding}; the message here is
  * one line, without the file name, for the CLI to print as {@code ringtool inspect: <file>: <message>}.
  */
-public final class FramingException extends Exception {
+public final class InputException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public FramingException(String message) {
+    public InputException(String message) {
         super(message);
     }
 
-    public FramingException(String message, Throwable cause) {
+    public InputException(String message, Throwable cause) {
         super(message, cause);
     }
 }

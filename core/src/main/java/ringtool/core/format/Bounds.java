@@ -1,11 +1,11 @@
 package ringtool.core.format;
 
-import ringtool.core.source.ByteSource;
+import ringtool.core.bytes.ByteSource;
 
 /** Bounds checks shared by the {@code parse} factories of this package. */
-final class Layouts {
+final class Bounds {
 
-    private Layouts() {
+    private Bounds() {
     }
 
     static void require(ByteSource src, long at, long length, String what) {

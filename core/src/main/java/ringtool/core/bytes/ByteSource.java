@@ -1,4 +1,4 @@
-package ringtool.core.source;
+package ringtool.core.bytes;
 
 /**
  * Read-only random access to bytes, addressed by {@code long} so that inputs beyond 2 GiB work.

@@ -83,7 +83,7 @@ public final class Carver {
         List<RingReport> rings = new ArrayList<>();
         List<Finding> findings = new ArrayList<>(missing.findings());
         if (mem.damage() != null) {
-            findings.add(Finding.of(Rules.DUMP_PAGE_MISSING, mem.damage(), null, null, null, null));
+            findings.add(Finding.of(Rules.DUMP_PAGE_MISSING, mem.damage()));
         }
         int pair = 0;
         for (int i = 0; i < candidates.size(); ) {
@@ -115,7 +115,7 @@ public final class Carver {
         }
         if (rejected[0] > MAX_REJECTED_FINDINGS) {
             findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, rejected[0] + " ring headers rejected in all; the"
-                    + " first " + MAX_REJECTED_FINDINGS + " are listed", null, null, null, null));
+                    + " first " + MAX_REJECTED_FINDINGS + " are listed"));
         }
         rings.sort(Comparator.comparingLong(r -> r.carve().physicalAddress()));
         String decision = mem.description() + "; " + scanned / (1 << 20) + " MiB in " + scanned / HEADER
@@ -294,8 +294,8 @@ public final class Carver {
             }
             findings.add(Finding.of(Rules.CARVE_CANDIDATE_REJECTED, "ring header at physical " + hex(address)
                     + " not reported as a ring (confidence " + String.format(Locale.ROOT, "%.2f", confidence)
-                    + "): " + why + (e.any() ? "" : "; a stale copy of a header (page cache) or a freed ring"),
-                    null, address, (long) HEADER, null));
+                    + "): " + why + (e.any() ? "" : "; a stale copy of a header (page cache) or a freed ring"))
+                    .file(address, (long) HEADER));
             return false;
         }
         RingHeader h = a.candidate.header;
@@ -324,8 +324,8 @@ public final class Carver {
         for (long[] range : missing) {
             ringFindings.add(Finding.of(Rules.DUMP_PAGE_MISSING, "physical " + hex(range[0] << 12) + "-"
                     + hex((range[1] << 12) - 1) + " (" + (range[1] - range[0]) + " page"
-                    + (range[1] - range[0] == 1 ? "" : "s") + ") of this ring is not in the image: not walked",
-                    null, range[0] << 12, (range[1] - range[0]) << 12, null));
+                    + (range[1] - range[0] == 1 ? "" : "s") + ") of this ring is not in the image: not walked")
+                    .file(range[0] << 12, (range[1] - range[0]) << 12));
         }
         rings.add(new RingReport(snapshot, new StrictWalk(snapshot, h.readIndex()), ringFindings,
                 new CarveInfo(address, pair, confidence, why.toString())));
@@ -369,13 +369,12 @@ public final class Carver {
                 long n = r[1] - r[0];
                 out.add(Finding.of(Rules.DUMP_PAGE_MISSING, "physical " + hex(r[0] << 12) + "-"
                         + hex((r[1] << 12) - 1) + " (" + n + " page" + (n == 1 ? "" : "s")
-                        + ") not in the image (excluded by the dump filter, lost, or undecodable): not scanned",
-                        null, r[0] << 12, n << 12, null));
+                        + ") not in the image (excluded by the dump filter, lost, or undecodable): not scanned")
+                        .file(r[0] << 12, n << 12));
             }
             if (rangeCount > MAX_MISSING_FINDINGS) {
                 out.add(Finding.of(Rules.DUMP_PAGE_MISSING, rangeCount + " runs of missing pages in all ("
-                        + total + " pages); the first " + MAX_MISSING_FINDINGS + " are listed", null, null,
-                        null, null));
+                        + total + " pages); the first " + MAX_MISSING_FINDINGS + " are listed"));
             }
             return out;
         }

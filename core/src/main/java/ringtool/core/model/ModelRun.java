@@ -150,8 +150,8 @@ final class ModelRun {
         long at = dataSize > 0 ? offset % dataSize : offset;
         // A cursor beyond the data area reads bytes of the area again (or none); it is no strict packet's start.
         Packet p = strictAt(offset);
-        occurrences.put(rule, new Occurrence(new Finding(rule, message, at, ring.dataFileOffset(at), length,
-                p == null ? null : p.index(), null, null, model)));
+        occurrences.put(rule, new Occurrence(Finding.of(rule, message).at(at).file(ring.dataFileOffset(at), length)
+                .inPacket(p == null ? null : p.index()).byModel(model)));
     }
 
     /**
@@ -180,8 +180,7 @@ final class ModelRun {
         for (Occurrence o : occurrences.values()) {
             Finding f = o.first;
             String message = o.count == 1 ? f.message() : f.message() + " (first of " + o.count + " reads)";
-            findings.add(new Finding(f.rule(), message, f.offset(), f.fileOffset(), f.length(), f.packet(),
-                    f.expected(), f.actual(), f.model()));
+            findings.add(f.withMessage(message));
         }
         return new ModelResult(model, pktBufferSize, reads, new ModelEnd(reason, cursor, reads.size(), detail),
                 findings);

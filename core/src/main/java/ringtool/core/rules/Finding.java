@@ -25,15 +25,43 @@ public record Finding(Rule rule, String message, Long offset, Long fileOffset, L
         return rule.severity();
     }
 
-    /** A finding whose message has the shape {@code <subject>: expected <e>, got <a>}. */
-    public static Finding mismatch(Rule rule, String subject, String expected, String actual, Long offset,
-                                   Long fileOffset, Long length, Long packet) {
-        return new Finding(rule, subject + ": expected " + expected + ", got " + actual, offset, fileOffset, length,
-                packet, expected, actual, null);
+    /**
+     * A finding whose message has the shape {@code <subject>: expected <e>, got <a>}; where it points is added with
+     * {@link #at}, {@link #file} and {@link #inPacket}.
+     */
+    public static Finding mismatch(Rule rule, String subject, String expected, String actual) {
+        return new Finding(rule, subject + ": expected " + expected + ", got " + actual, null, null, null, null,
+                expected, actual, null);
     }
 
-    public static Finding of(Rule rule, String message, Long offset, Long fileOffset, Long length, Long packet) {
-        return new Finding(rule, message, offset, fileOffset, length, packet, null, null, null);
+    /** A finding with a free-form message and nowhere to point yet. */
+    public static Finding of(Rule rule, String message) {
+        return new Finding(rule, message, null, null, null, null, null, null, null);
+    }
+
+    /** The same finding at a data-area offset (null: a header field or the input as a whole). */
+    public Finding at(Long dataOffset) {
+        return new Finding(rule, message, dataOffset, fileOffset, length, packet, expected, actual, model);
+    }
+
+    /** The same finding pointing at {@code length} bytes of the input file from {@code fileOffset}. */
+    public Finding file(Long fileOffset, Long length) {
+        return new Finding(rule, message, offset, fileOffset, length, packet, expected, actual, model);
+    }
+
+    /** The same finding about the packet the walk numbered {@code index}. */
+    public Finding inPacket(Long index) {
+        return new Finding(rule, message, offset, fileOffset, length, index, expected, actual, model);
+    }
+
+    /** The same finding as reported by the reader model {@code model}. */
+    public Finding byModel(String model) {
+        return new Finding(rule, message, offset, fileOffset, length, packet, expected, actual, model);
+    }
+
+    /** The same finding with another message (a count of repeats appended, say). */
+    public Finding withMessage(String message) {
+        return new Finding(rule, message, offset, fileOffset, length, packet, expected, actual, model);
     }
 
     /** Hex as the messages print offsets and values: {@code 0x1f00c}. */

@@ -312,8 +312,8 @@ public final class Framer {
         return Finding.mismatch(Rules.DUMP_DOUBLE_MAP_MISMATCH,
                 "second copy of the data area at data offset " + hex(firstDiff),
                 "the same bytes as the first copy", c.count() + " differing byte" + (c.count() == 1 ? "" : "s")
-                        + ", the first at " + hex(firstDiff) + " (file offset " + hex(second + firstDiff) + ")",
-                firstDiff, second + firstDiff, c.last() - firstDiff + 1, null);
+                        + ", the first at " + hex(firstDiff) + " (file offset " + hex(second + firstDiff) + ")")
+                        .at(firstDiff).file(second + firstDiff, c.last() - firstDiff + 1);
     }
 
     private static void requireFits(long needed, long size, String what) throws InputException {

@@ -90,8 +90,7 @@ public final class LiveCopy {
         if (first != copied || copied != after) {
             out.add(Finding.mismatch(Rules.DUMP_TORN_READ, ring.name() + " " + name + " while the ring was copied",
                     "the same value before, in and after the copy",
-                    hex(first) + " before, " + hex(copied) + " in the copy, " + hex(after) + " after",
-                    null, at, 4L, null));
+                    hex(first) + " before, " + hex(copied) + " in the copy, " + hex(after) + " after").file(at, 4L));
         }
     }
 }

@@ -32,7 +32,7 @@ public final class RingCrossCheck {
             if (size != null && size != ring.dataSize()) {
                 out.add(Finding.mismatch(Rules.SYSFS_RING_DATA_SIZE_MISMATCH, what + " data size",
                         size + " (" + dir + "_read_bytes_avail + " + dir + "_write_bytes_avail)",
-                        Long.toString(ring.dataSize()), null, ring.fileOffset(), null, null));
+                        Long.toString(ring.dataSize())).file(ring.fileOffset(), null));
             }
             field(out, what, "read_index", dir + "_read_index", info.readIndex(), ring.header().readIndex());
             field(out, what, "write_index", dir + "_write_index", info.writeIndex(), ring.header().writeIndex());
@@ -45,7 +45,7 @@ public final class RingCrossCheck {
     private static void field(List<Finding> out, String what, String name, String file, Long sysfs, long dump) {
         if (sysfs != null && sysfs != dump) {
             out.add(Finding.mismatch(Rules.SYSFS_RING_HEADER_MISMATCH, what + " " + name, sysfs + " (" + file + ")",
-                    Long.toString(dump), null, null, null, null));
+                    Long.toString(dump)));
         }
     }
 }

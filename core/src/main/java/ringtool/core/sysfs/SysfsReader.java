@@ -164,8 +164,7 @@ public final class SysfsReader {
         }
         if (size == 0 || size % RingHeader.HOST_PAGE_SIZE != 0) {
             out.add(Finding.mismatch(Rules.SYSFS_DATA_SIZE_INVALID, dir + "_read_bytes_avail + " + dir
-                    + "_write_bytes_avail (the data size)", "a non-zero multiple of 4096", Long.toString(size),
-                    null, null, null, null));
+                    + "_write_bytes_avail (the data size)", "a non-zero multiple of 4096", Long.toString(size)));
             return;
         }
         boolean readOk = index(out, Rules.SYSFS_READ_INDEX_OUT_OF_RANGE, Rules.SYSFS_READ_INDEX_UNALIGNED,
@@ -185,13 +184,11 @@ public final class SysfsReader {
         }
         boolean ok = true;
         if (value >= size) {
-            out.add(Finding.mismatch(range, name, "< " + size + " (the data size)", Long.toString(value), null, null,
-                    null, null));
+            out.add(Finding.mismatch(range, name, "< " + size + " (the data size)", Long.toString(value)));
             ok = false;
         }
         if (value % PacketDescriptor.ALIGNMENT != 0) {
-            out.add(Finding.mismatch(unaligned, name, "a multiple of 8", Long.toString(value), null, null, null,
-                    null));
+            out.add(Finding.mismatch(unaligned, name, "a multiple of 8", Long.toString(value)));
             ok = false;
         }
         return ok;
@@ -199,8 +196,7 @@ public final class SysfsReader {
 
     private static void mask(List<Finding> out, String name, Long value) {
         if (value != null && value > 1) {
-            out.add(Finding.mismatch(Rules.SYSFS_INTERRUPT_MASK_INVALID, name, "0 or 1", Long.toString(value), null,
-                    null, null, null));
+            out.add(Finding.mismatch(Rules.SYSFS_INTERRUPT_MASK_INVALID, name, "0 or 1", Long.toString(value)));
         }
     }
 
@@ -213,13 +209,13 @@ public final class SysfsReader {
         String subject = nameA + " (" + a + ") against " + nameB + " (" + b + ")";
         if (a > size || b > size) {
             out.add(Finding.of(Rules.SYSFS_AVAIL_MISMATCH, subject + ": more than the " + size
-                    + "-byte data area", null, null, null, null));
+                    + "-byte data area"));
         } else if (diff > size / SKEW_FRACTION) {
             out.add(Finding.of(Rules.SYSFS_AVAIL_MISMATCH, subject + ": " + diff + " bytes apart, more than a quarter"
-                    + " of the " + size + "-byte data area", null, null, null, null));
+                    + " of the " + size + "-byte data area"));
         } else {
             out.add(Finding.of(Rules.SYSFS_AVAIL_SKEW, subject + ": " + diff + " bytes apart; the files were read at"
-                    + " different moments", null, null, null, null));
+                    + " different moments"));
         }
     }
 
@@ -241,14 +237,13 @@ public final class SysfsReader {
                 String hint = u.reason().contains("Invalid argument") ? " (EINVAL: the channel's ring is not mapped,"
                         + " i.e. the channel is not open)" : "";
                 findings.add(Finding.of(Rules.SYSFS_ATTRIBUTE_UNREADABLE, file + ": cannot be read: " + u.reason()
-                        + hint, null, null, null, null));
+                        + hint));
             }
             return null;
         }
 
         private void invalid(String file, String text, String expected) {
-            findings.add(Finding.mismatch(Rules.SYSFS_ATTRIBUTE_INVALID, file, expected, "'" + text + "'", null, null,
-                    null, null));
+            findings.add(Finding.mismatch(Rules.SYSFS_ATTRIBUTE_INVALID, file, expected, "'" + text + "'"));
         }
 
         /** A u32 printed with {@code %u}, or with {@code %d} (negative values are u32 values at or above 2^31). */

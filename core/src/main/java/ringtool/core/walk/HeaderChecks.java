@@ -27,8 +27,7 @@ public final class HeaderChecks {
         if (size == 0 || size % RingHeader.HOST_PAGE_SIZE != 0) {
             // An empty data area has no bytes to point at (its offset may be the end of the file): the header is.
             out.add(Finding.mismatch(Rules.RING_SIZE_INVALID, "data area size", "a non-zero multiple of 4096",
-                    Long.toString(size), null, size == 0 ? at : ring.dataFileOffset(0), size == 0 ? null : size,
-                    null));
+                    Long.toString(size)).file(size == 0 ? at : ring.dataFileOffset(0), size == 0 ? null : size));
         }
         index(out, Rules.RING_WRITE_INDEX_OUT_OF_RANGE, Rules.RING_WRITE_INDEX_UNALIGNED, "write_index",
                 h.writeIndex(), size, at + RingHeader.WRITE_INDEX_OFFSET);
@@ -36,16 +35,16 @@ public final class HeaderChecks {
                 h.readIndex(), size, at + RingHeader.READ_INDEX_OFFSET);
         if (h.interruptMask() > 1) {
             out.add(Finding.mismatch(Rules.RING_INTERRUPT_MASK_INVALID, "interrupt_mask", "0 or 1",
-                    hex(h.interruptMask()), null, at + RingHeader.INTERRUPT_MASK_OFFSET, 4L, null));
+                    hex(h.interruptMask())).file(at + RingHeader.INTERRUPT_MASK_OFFSET, 4L));
         }
         if (h.pendingSendSize() > size) {
             out.add(Finding.mismatch(Rules.RING_PENDING_SEND_SIZE_INVALID, "pending_send_size",
-                    "<= " + hex(size) + " (the data size)", hex(h.pendingSendSize()), null,
-                    at + RingHeader.PENDING_SEND_SIZE_OFFSET, 4L, null));
+                    "<= " + hex(size) + " (the data size)", hex(h.pendingSendSize()))
+                    .file(at + RingHeader.PENDING_SEND_SIZE_OFFSET, 4L));
         }
         if ((h.featureBits() & ~RingHeader.FEATURE_PENDING_SEND_SIZE) != 0) {
             out.add(Finding.mismatch(Rules.RING_FEATURE_BITS_UNKNOWN, "feature_bits", "0x0 or 0x1",
-                    hex(h.featureBits()), null, at + RingHeader.FEATURE_BITS_OFFSET, 4L, null));
+                    hex(h.featureBits())).file(at + RingHeader.FEATURE_BITS_OFFSET, 4L));
         }
         reserved(out, src, at);
         return out;
@@ -66,11 +65,11 @@ public final class HeaderChecks {
                               Long fileOffset) {
         Long length = fileOffset == null ? null : 4L;
         if (value >= size) {
-            out.add(Finding.mismatch(range, name, "< " + hex(size) + " (the data size)", hex(value), null, fileOffset,
-                    length, null));
+            out.add(Finding.mismatch(range, name, "< " + hex(size) + " (the data size)", hex(value))
+                    .file(fileOffset, length));
         }
         if (value % PacketDescriptor.ALIGNMENT != 0) {
-            out.add(Finding.mismatch(unaligned, name, "a multiple of 8", hex(value), null, fileOffset, length, null));
+            out.add(Finding.mismatch(unaligned, name, "a multiple of 8", hex(value)).file(fileOffset, length));
         }
     }
 
@@ -78,8 +77,8 @@ public final class HeaderChecks {
         ByteCount set = RingHeader.countNonZeroReserved(src, at);
         if (set.count() > 0) {
             out.add(Finding.mismatch(Rules.RING_RESERVED_NONZERO, "reserved header bytes", "all zero",
-                    set.count() + " non-zero, the first at header offset " + hex(set.first()), null, at + set.first(),
-                    set.last() - set.first() + 1, null));
+                    set.count() + " non-zero, the first at header offset " + hex(set.first()))
+                            .file(at + set.first(), set.last() - set.first() + 1));
         }
     }
 }

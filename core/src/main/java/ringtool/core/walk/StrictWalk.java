@@ -104,7 +104,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
                 done = true;
                 return new WalkStep(null, List.of(Finding.mismatch(Rules.RING_AVAILABLE_TOO_SMALL,
                         "bytes from the cursor " + hex(at) + " to the write index " + hex(ring.header().writeIndex()),
-                        "0 or at least 24", Long.toString(remaining), at, ring.dataFileOffset(at), remaining, index)));
+                        "0 or at least 24", Long.toString(remaining))
+                        .at(at).file(ring.dataFileOffset(at), remaining).inPacket(index)));
             }
             PacketDescriptor d = PacketDescriptor.parse(view, at);
             Finding broken = descriptorBreaks(d, at);
@@ -146,8 +147,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
 
         private Finding descriptorFinding(ringtool.core.rules.Rule rule, String subject, String expected,
                                           String actual, long at) {
-            return Finding.mismatch(rule, subject, expected, actual, at, ring.dataFileOffset(at),
-                    (long) PacketDescriptor.SIZE, index);
+            return Finding.mismatch(rule, subject, expected, actual)
+                    .at(at).file(ring.dataFileOffset(at), (long) PacketDescriptor.SIZE).inPacket(index);
         }
 
         private Packet packet(PacketDescriptor d, long at, List<Finding> findings) {
@@ -178,10 +179,10 @@ public final class StrictWalk implements Iterable<WalkStep> {
             Long length = (long) PacketDescriptor.TRAILER_SIZE;
             if (trailer == 0) {
                 findings.add(Finding.mismatch(Rules.PKT_TRAILER_ZERO, "trailer at " + hex(trailerAt), hex64(expected),
-                        hex64(trailer), trailerAt, fileOffset, length, index));
+                        hex64(trailer)).at(trailerAt).file(fileOffset, length).inPacket(index));
             } else if ((trailer >>> 32) != at || (trailer & 0xFFFF_FFFFL) != 0) {
                 findings.add(Finding.mismatch(Rules.PKT_TRAILER_MISMATCH, "trailer at " + hex(trailerAt),
-                        hex64(expected), hex64(trailer), trailerAt, fileOffset, length, index));
+                        hex64(expected), hex64(trailer)).at(trailerAt).file(fileOffset, length).inPacket(index));
             }
         }
 
@@ -194,7 +195,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
                 findings.add(Finding.mismatch(Rules.PKT_XFER_RANGE_COUNT_OVERFLOW,
                         "range_count of the transfer-page packet at " + hex(at),
                         "<= " + fit + " (24 + range_count * 8 <= offset8 * 8 = " + d.payloadOffset() + ")",
-                        Long.toString(header.rangeCount()), fieldAt, ring.dataFileOffset(fieldAt), 4L, index));
+                        Long.toString(header.rangeCount()))
+                                .at(fieldAt).file(ring.dataFileOffset(fieldAt), 4L).inPacket(index));
             }
             long count = Math.min(header.rangeCount(), fit);
             List<TransferPageRange> ranges = new ArrayList<>((int) count);
@@ -210,8 +212,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
             if (header.rangeCount() == 0) {
                 long fieldAt = view.advance(at, GpaDirectHeader.RANGE_COUNT_OFFSET);
                 findings.add(Finding.mismatch(Rules.PKT_GPA_RANGE_COUNT_ZERO,
-                        "range_count of the GPA-direct packet at " + hex(at), ">= 1", "0", fieldAt,
-                        ring.dataFileOffset(fieldAt), 4L, index));
+                        "range_count of the GPA-direct packet at " + hex(at), ">= 1", "0")
+                        .at(fieldAt).file(ring.dataFileOffset(fieldAt), 4L).inPacket(index));
                 return new PacketExtension.GpaDirect(header, ranges);
             }
             long pos = GpaDirectHeader.RANGES_OFFSET;
@@ -252,8 +254,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
         }
 
         private Finding gpaFinding(String subject, String expected, String actual, long rangeAt, long length) {
-            return Finding.mismatch(Rules.PKT_GPA_RANGE_INVALID, subject, expected, actual, rangeAt,
-                    ring.dataFileOffset(rangeAt), length == 0 ? null : length, index);
+            return Finding.mismatch(Rules.PKT_GPA_RANGE_INVALID, subject, expected, actual)
+                    .at(rangeAt).file(ring.dataFileOffset(rangeAt), length == 0 ? null : length).inPacket(index);
         }
 
         /**

@@ -39,29 +39,29 @@ public final class Linux411Model implements ReaderModel {
         }
         long mapping = 2 * run.dataSize;
         while (true) {
-            ModelResult stop = run.beforeMappedDescriptor(priv, Rules.MODEL_411_LOOP,
-                    Rules.MODEL_411_READ_PAST_MAPPING);
+            ModelResult stop = run.beforeMappedDescriptor(priv, Rules.MODEL_LINUX_4_11_LOOP,
+                    Rules.MODEL_LINUX_4_11_READ_PAST_MAPPING);
             if (stop != null) {
                 return stop;
             }
             long avail = run.available(priv);
             PacketDescriptor d = PacketDescriptor.parse(run.view, priv);
             ModelRead r = run.read(priv, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
-            run.judge(r, Rules.MODEL_411_GHOST_PACKET, Rules.MODEL_411_DESYNC);
-            if (priv + d.lengthBytes() > mapping && run.fresh(Rules.MODEL_411_PACKET_PAST_MAPPING)) {
-                run.finding(Rules.MODEL_411_PACKET_PAST_MAPPING, "hands over " + d.lengthBytes() + " bytes in place at "
-                        + hex(priv) + ", past the double mapping of " + hex(mapping) + " bytes", priv,
-                        PacketDescriptor.SIZE);
+            run.judge(r, Rules.MODEL_LINUX_4_11_GHOST_PACKET, Rules.MODEL_LINUX_4_11_DESYNC);
+            if (priv + d.lengthBytes() > mapping && run.fresh(Rules.MODEL_LINUX_4_11_PACKET_PAST_MAPPING)) {
+                run.finding(Rules.MODEL_LINUX_4_11_PACKET_PAST_MAPPING, "hands over " + d.lengthBytes()
+                        + " bytes in place at " + hex(priv) + ", past the double mapping of " + hex(mapping) + " bytes",
+                        priv, PacketDescriptor.SIZE);
             }
-            if (d.offset8() > d.len8() && run.fresh(Rules.MODEL_411_PAYLOAD_UNDERFLOW)) {
-                run.finding(Rules.MODEL_411_PAYLOAD_UNDERFLOW, "offset8 " + d.offset8() + " > len8 " + d.len8()
+            if (d.offset8() > d.len8() && run.fresh(Rules.MODEL_LINUX_4_11_PAYLOAD_UNDERFLOW)) {
+                run.finding(Rules.MODEL_LINUX_4_11_PAYLOAD_UNDERFLOW, "offset8 " + d.offset8() + " > len8 " + d.len8()
                         + " at " + hex(priv) + ": the payload length underflows to "
                         + ((d.paddedPayloadLength()) & 0xFFFF_FFFFL) + "; vmbus_recvpacket would return -ENOBUFS"
                         + " forever", priv, PacketDescriptor.SIZE);
             }
             long step = d.footprint();
-            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_411_PASSED_WRITE_INDEX)) {
-                run.finding(Rules.MODEL_411_PASSED_WRITE_INDEX, "advances " + step + " bytes from " + hex(priv)
+            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_LINUX_4_11_PASSED_WRITE_INDEX)) {
+                run.finding(Rules.MODEL_LINUX_4_11_PASSED_WRITE_INDEX, "advances " + step + " bytes from " + hex(priv)
                         + " with only " + avail + " available: the cursor lands past the write index "
                         + hex(run.write), priv, PacketDescriptor.SIZE);
             }
@@ -69,8 +69,8 @@ public final class Linux411Model implements ReaderModel {
             if (priv >= run.dataSize) {
                 priv -= run.dataSize;
             }
-            if (priv >= run.dataSize && run.fresh(Rules.MODEL_411_CURSOR_BEYOND_DATA)) {
-                run.finding(Rules.MODEL_411_CURSOR_BEYOND_DATA, "after the packet at " + hex(r.offset())
+            if (priv >= run.dataSize && run.fresh(Rules.MODEL_LINUX_4_11_CURSOR_BEYOND_DATA)) {
+                run.finding(Rules.MODEL_LINUX_4_11_CURSOR_BEYOND_DATA, "after the packet at " + hex(r.offset())
                         + " (len8 " + d.len8() + ") one subtraction leaves the cursor at " + hex(priv)
                         + ", at or beyond the data size " + hex(run.dataSize), r.offset(), PacketDescriptor.SIZE);
             }

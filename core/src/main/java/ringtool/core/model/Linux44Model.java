@@ -54,10 +54,10 @@ public final class Linux44Model implements ReaderModel {
                 return run.caughtUp(read, avail);
             }
             if (!run.firstVisit(read) || run.limitReached()) {
-                return run.loop(read, Rules.MODEL_44_LOOP);
+                return run.loop(read, Rules.MODEL_LINUX_4_4_LOOP);
             }
             if (read >= run.dataSize) {
-                run.finding(Rules.MODEL_44_READ_PAST_MAPPING, "peeks a descriptor at read_index " + hex(read)
+                run.finding(Rules.MODEL_LINUX_4_4_READ_PAST_MAPPING, "peeks a descriptor at read_index " + hex(read)
                         + ", beyond the data area of " + hex(run.dataSize) + " bytes", read, PacketDescriptor.SIZE);
                 return run.end(EndReason.FAULT, read, "descriptor at " + hex(read) + " lies outside the data area");
             }
@@ -65,35 +65,36 @@ public final class Linux44Model implements ReaderModel {
             long userlen = (d.lengthBytes() - d.payloadOffset()) & U32;
             if (userlen > bufferSize) {
                 if (d.offset8() > d.len8()) {
-                    run.finding(Rules.MODEL_44_PAYLOAD_UNDERFLOW, "offset8 " + d.offset8() + " > len8 " + d.len8()
-                            + " at " + hex(read) + ": the payload length underflows to " + userlen
+                    run.finding(Rules.MODEL_LINUX_4_4_PAYLOAD_UNDERFLOW, "offset8 " + d.offset8() + " > len8 "
+                            + d.len8() + " at " + hex(read) + ": the payload length underflows to " + userlen
                             + "; the packet is refused on every call", read, PacketDescriptor.SIZE);
                 } else {
-                    run.finding(Rules.MODEL_44_BUFFER_TOO_SMALL, "payload of " + userlen + " bytes at " + hex(read)
-                            + " exceeds the " + bufferSize + "-byte buffer; the packet is refused on every call", read,
+                    run.finding(Rules.MODEL_LINUX_4_4_BUFFER_TOO_SMALL, "payload of " + userlen + " bytes at "
+                            + hex(read) + " exceeds the " + bufferSize + "-byte buffer; the packet is refused on every"
+                            + " call", read,
                             PacketDescriptor.SIZE);
                 }
                 return run.end(EndReason.REJECTED, read, "-ENOBUFS: payload of " + userlen + " bytes, buffer of "
                         + bufferSize);
             }
             if (userlen == 0) {
-                run.finding(Rules.MODEL_44_STALLED, "empty payload at " + hex(read) + " (offset8 == len8 "
+                run.finding(Rules.MODEL_LINUX_4_4_STALLED, "empty payload at " + hex(read) + " (offset8 == len8 "
                         + d.len8() + "): -EINVAL ignored, nothing consumed", read, PacketDescriptor.SIZE);
                 return run.end(EndReason.STALLED, read, "empty payload at " + hex(read)
                         + ": hv_ringbuffer_read's -EINVAL is ignored, the driver sees an empty ring");
             }
             ModelRead r = run.read(read, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
-            run.judge(r, Rules.MODEL_44_GHOST_PACKET, Rules.MODEL_44_DESYNC);
+            run.judge(r, Rules.MODEL_LINUX_4_4_GHOST_PACKET, Rules.MODEL_LINUX_4_4_DESYNC);
             if (avail < userlen) {
-                run.finding(Rules.MODEL_44_IGNORED_EAGAIN, "payload of " + userlen + " bytes at " + hex(read)
+                run.finding(Rules.MODEL_LINUX_4_4_IGNORED_EAGAIN, "payload of " + userlen + " bytes at " + hex(read)
                         + " with only " + avail + " available: -EAGAIN ignored, the stale buffer is handed over again",
                         read, PacketDescriptor.SIZE);
                 return run.end(EndReason.LOOP, read, "-EAGAIN ignored at " + hex(read)
                         + ": nothing consumed, the same packet is handed over on every call");
             }
             long step = d.footprint();
-            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_44_PASSED_WRITE_INDEX)) {
-                run.finding(Rules.MODEL_44_PASSED_WRITE_INDEX, "publishes read_index past the write index "
+            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_LINUX_4_4_PASSED_WRITE_INDEX)) {
+                run.finding(Rules.MODEL_LINUX_4_4_PASSED_WRITE_INDEX, "publishes read_index past the write index "
                         + hex(run.write) + " after the packet at " + hex(read) + " (" + step + " bytes, " + avail
                         + " available)", read, PacketDescriptor.SIZE);
             }

@@ -52,8 +52,8 @@ public final class Linux514Model implements ReaderModel {
         }
         long mapping = 2 * run.dataSize;
         while (true) {
-            ModelResult stop = run.beforeMappedDescriptor(priv, Rules.MODEL_514_LOOP,
-                    Rules.MODEL_514_READ_PAST_MAPPING);
+            ModelResult stop = run.beforeMappedDescriptor(priv, Rules.MODEL_LINUX_5_14_LOOP,
+                    Rules.MODEL_LINUX_5_14_READ_PAST_MAPPING);
             if (stop != null) {
                 return stop;
             }
@@ -71,7 +71,7 @@ public final class Linux514Model implements ReaderModel {
                 off = PacketDescriptor.SIZE;
             }
             if (priv + len > mapping) {
-                run.finding(Rules.MODEL_514_READ_PAST_MAPPING, "copies " + len + " bytes from " + hex(priv)
+                run.finding(Rules.MODEL_LINUX_5_14_READ_PAST_MAPPING, "copies " + len + " bytes from " + hex(priv)
                         + ", past the double mapping of " + hex(mapping) + " bytes (pkt_buffer_size " + pktBufferSize
                         + ")", priv, len);
                 return run.end(EndReason.FAULT, priv, "the copy of " + len + " bytes from " + hex(priv)
@@ -79,22 +79,22 @@ public final class Linux514Model implements ReaderModel {
             }
             int len8 = (int) (len / PacketDescriptor.ALIGNMENT);
             int off8 = (int) (off / PacketDescriptor.ALIGNMENT);
-            if (lenClamped && run.fresh(Rules.MODEL_514_CLAMPED_LEN8)) {
+            if (lenClamped && run.fresh(Rules.MODEL_LINUX_5_14_CLAMPED_LEN8)) {
                 String why = d.len8() < 2 ? "below 2" : "above min(pkt_buffer_size " + pktBufferSize
                         + ", available " + avail + ")";
-                run.finding(Rules.MODEL_514_CLAMPED_LEN8, "clamps len8 " + d.len8() + " at " + hex(priv) + " (" + why
-                        + ") to " + len8 + ": the driver gets " + (len - off) + " payload bytes", priv,
+                run.finding(Rules.MODEL_LINUX_5_14_CLAMPED_LEN8, "clamps len8 " + d.len8() + " at " + hex(priv)
+                        + " (" + why + ") to " + len8 + ": the driver gets " + (len - off) + " payload bytes", priv,
                         PacketDescriptor.SIZE);
             }
-            if (offClamped && run.fresh(Rules.MODEL_514_CLAMPED_OFFSET8)) {
-                run.finding(Rules.MODEL_514_CLAMPED_OFFSET8, "forces offset8 " + d.offset8() + " at " + hex(priv)
+            if (offClamped && run.fresh(Rules.MODEL_LINUX_5_14_CLAMPED_OFFSET8)) {
+                run.finding(Rules.MODEL_LINUX_5_14_CLAMPED_OFFSET8, "forces offset8 " + d.offset8() + " at " + hex(priv)
                         + " to 2", priv, PacketDescriptor.SIZE);
             }
             ModelRead r = run.read(priv, d.type(), d.flags(), d.transactionId(), off8, len8);
-            run.judge(r, Rules.MODEL_514_GHOST_PACKET, Rules.MODEL_514_DESYNC);
+            run.judge(r, Rules.MODEL_LINUX_5_14_GHOST_PACKET, Rules.MODEL_LINUX_5_14_DESYNC);
             long step = (long) len8 * PacketDescriptor.ALIGNMENT + PacketDescriptor.TRAILER_SIZE;
-            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_514_PASSED_WRITE_INDEX)) {
-                run.finding(Rules.MODEL_514_PASSED_WRITE_INDEX, "advances " + step + " bytes from " + hex(priv)
+            if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_LINUX_5_14_PASSED_WRITE_INDEX)) {
+                run.finding(Rules.MODEL_LINUX_5_14_PASSED_WRITE_INDEX, "advances " + step + " bytes from " + hex(priv)
                         + " with only " + avail + " available: the cursor lands past the write index "
                         + hex(run.write), priv, PacketDescriptor.SIZE);
             }

@@ -111,7 +111,7 @@ class ReaderModelTest {
         assertFalse(second.beyondWriteIndex());
         assertNull(second.strictPacket());
         Finding clamp = r.findings().get(0);
-        assertEquals(Rules.MODEL_514_CLAMPED_LEN8, clamp.rule());
+        assertEquals(Rules.MODEL_LINUX_5_14_CLAMPED_LEN8, clamp.rule());
         assertEquals("linux-5.14", clamp.model());
         assertEquals(0L, clamp.packet());
         assertTrue(clamp.message().startsWith("clamps len8 514 at 0x0 (above min(pkt_buffer_size 4096, available 8328))"

@@ -180,7 +180,8 @@ final class InspectCommand implements Callable<Integer> {
         if (pipeline.summary) {
             return new SummaryWriter(format, out);
         }
-        return format.writer(out, new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count));
+        return format.writer(out, new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count),
+                format == Format.JSONL && (pipeline.lineBuffered || Terminal.stdout()));
     }
 
     private List<Path> gatherInputs() {

@@ -20,6 +20,12 @@ final class PipelineOptions {
             description = "Inspect N inputs in parallel; output stays in input order (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    @Option(names = "--line-buffered",
+            description = "Flush every JSONL record as it is written (for tail -f style consumers). By default"
+                    + " JSONL is flushed line by line to a terminal, and in large blocks to pipes and files, at the"
+                    + " end of every input.")
+    boolean lineBuffered;
+
     @Option(names = "--summary",
             description = "One line (text) or record (JSON, JSONL) per input: counts by severity and the worst rule.")
     boolean summary;

@@ -12,10 +12,15 @@ public enum Format {
     }
 
     public ReportWriter writer(PrintWriter out, TextOptions text) {
+        return writer(out, text, false);
+    }
+
+    /** @param lineBuffered JSONL flushes every record (a terminal, or {@code --line-buffered}) */
+    public ReportWriter writer(PrintWriter out, TextOptions text, boolean lineBuffered) {
         return switch (this) {
             case TEXT -> new TextWriter(out, text);
             case JSON -> new JsonWriter(out);
-            case JSONL -> new JsonlWriter(out);
+            case JSONL -> new JsonlWriter(out, lineBuffered);
             case SARIF -> new SarifWriter(out);
         };
     }

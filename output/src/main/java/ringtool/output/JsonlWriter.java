@@ -15,7 +15,9 @@ import ringtool.core.rules.Finding;
 import ringtool.core.walk.Packet;
 
 /**
- * {@code --format jsonl}: one object per line, flushed per record. Each input gives an {@code input} record, then
+ * {@code --format jsonl}: one object per line. Buffering follows grep: records go out in large blocks, flushed at
+ * the end of every input (a consumer sees each input whole and promptly) and of the run; {@code lineBuffered}
+ * (a terminal, or {@code --line-buffered}) flushes every record. Each input gives an {@code input} record, then
  * per ring a {@code ring} record, its consumed {@code packet}s ({@code --history}, oldest first, with
  * {@code "consumed": true}; the ring record then carries {@code consumed_stop}), its live {@code packet}s, one
  * {@code model} record per reader model ({@code --model}) and its {@code finding}s, then the input's {@code summary}
@@ -26,8 +28,15 @@ public final class JsonlWriter implements ReportWriter {
 
     /** Thread-safe and costly to build (symbol tables, buffer recyclers): one per JVM, not one per writer. */
     private final JsonGenerator g;
+    private final boolean lineBuffered;
 
+    /** Block-buffered: what a pipe or a file gets. */
     public JsonlWriter(Writer out) {
+        this(out, false);
+    }
+
+    public JsonlWriter(Writer out, boolean lineBuffered) {
+        this.lineBuffered = lineBuffered;
         try {
             g = Utf8Output.generator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -110,6 +119,7 @@ public final class JsonlWriter implements ReportWriter {
         g.writeNumberField("exit_code", exitCode.getAsInt());
         JsonFields.summaryFields(g, report.summary());
         end();
+        g.flush();
     }
 
     @Override
@@ -121,6 +131,7 @@ public final class JsonlWriter implements ReportWriter {
         g.writeNumberField("exit_code", exitCode);
         JsonFields.summaryFields(g, run.summary());
         end();
+        g.flush();
     }
 
     private void start(SerializableString record, String source) throws IOException {
@@ -151,6 +162,8 @@ public final class JsonlWriter implements ReportWriter {
     private void end() throws IOException {
         g.writeEndObject();
         g.writeRaw('\n');
-        g.flush();
+        if (lineBuffered) {
+            g.flush();
+        }
     }
 }

@@ -77,6 +77,7 @@ class StreamingOrderTest {
         long packetLines;
         long readAtFirstPacket = -1;
         long readAtLastPacket = -1;
+        long flushes;
 
         Recording(Watched source) {
             this.source = source;
@@ -102,6 +103,7 @@ class StreamingOrderTest {
 
         @Override
         public void flush() {
+            flushes++;
         }
 
         @Override
@@ -109,22 +111,41 @@ class StreamingOrderTest {
         }
     }
 
-    @Test
-    void jsonlWritesTheFirstPacketBeforeTheWalkReadsTheRest() throws Exception {
+    private static Watched ringOfPackets() {
         RingBuilder b = new RingBuilder(4096 * 16).startAt(0);
         for (int i = 0; i < PACKETS; i++) {
             b.inband(i, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         }
-        Watched source = new Watched(ByteSource.of(b.build()));
+        return new Watched(ByteSource.of(b.build()));
+    }
+
+    @Test
+    void lineBufferedJsonlWritesTheFirstPacketBeforeTheWalkReadsTheRest() throws Exception {
+        Watched source = ringOfPackets();
         InputReport report = Inspector.defaults().inspect("ring.bin", source);
         long headerEnd = 4096;
         Recording out = new Recording(source);
         source.highest = 0;
-        new JsonlWriter(new PrintWriter(out)).input(report, 0);
+        new JsonlWriter(new PrintWriter(out), true).input(report, 0);
         assertEquals(PACKETS, out.packetLines);
         // When packet 0's line arrives, the walk has read packet 0 and at most a look at packet 1.
         assertTrue(out.readAtFirstPacket <= headerEnd + 2 * FOOTPRINT, "read " + out.readAtFirstPacket);
         assertTrue(out.readAtLastPacket >= headerEnd + (PACKETS - 1) * FOOTPRINT, "read " + out.readAtLastPacket);
+        assertTrue(out.flushes >= PACKETS, "flushes " + out.flushes);
+    }
+
+    /** grep's rule: no flush per record to a pipe or file, one at the end of the input; still streamed. */
+    @Test
+    void blockBufferedJsonlFlushesOncePerInputAndStillStreams() throws Exception {
+        Watched source = ringOfPackets();
+        InputReport report = Inspector.defaults().inspect("ring.bin", source);
+        Recording out = new Recording(source);
+        source.highest = 0;
+        new JsonlWriter(new PrintWriter(out)).input(report, 0);
+        assertEquals(PACKETS, out.packetLines);
+        assertEquals(1, out.flushes);
+        // The first lines leave in the generator's first block, long before the walk reaches the end of the ring.
+        assertTrue(out.readAtFirstPacket < 4096 + PACKETS * FOOTPRINT / 4, "read " + out.readAtFirstPacket);
     }
 
     @Test

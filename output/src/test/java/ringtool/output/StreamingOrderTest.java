@@ -158,7 +158,8 @@ class StreamingOrderTest {
         InputReport report = Inspector.defaults().inspect("ring.bin", source);
         Recording out = new Recording(source);
         long[] packetsOutWhenAsked = {-1};
-        new JsonlWriter(new PrintWriter(out)).input(report, () -> {
+        // Line-buffered, so that what the writer has been handed is what the output has seen.
+        new JsonlWriter(new PrintWriter(out), true).input(report, () -> {
             packetsOutWhenAsked[0] = out.packetLines;
             return report.exitCode(ringtool.core.rules.Severity.ERROR);
         });

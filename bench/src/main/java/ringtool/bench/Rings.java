@@ -26,11 +26,10 @@ final class Rings {
             case "large" -> 4072;
             default -> throw new IllegalArgumentException(shape);
         };
-        long footprint = (16 + payload + 7) / 8 * 8 + 8;
         try {
             Path dir = Files.createTempDirectory("ringtool-bench");
             Path file = dir.resolve(shape + ".bin");
-            RingFiles.inband(file, dataSize, dataSize / footprint - 1, payload);
+            RingFiles.inband(file, dataSize, dataSize / RingFiles.footprint(payload) - 1, payload);
             file.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
             return file;

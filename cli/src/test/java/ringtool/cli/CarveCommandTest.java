@@ -14,7 +14,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 class CarveCommandTest {
 
@@ -38,10 +38,10 @@ class CarveCommandTest {
 
     /** 1 MiB of raw memory, zero but for a channel's pair at 0x40000 (2 consumed outbound packets, 1 live inbound). */
     private Path rawImage() throws IOException {
-        RingBuilder out = new RingBuilder(16384).inband(1, "version".getBytes()).inband(2, "caps....".getBytes());
+        RingWriter out = new RingWriter(16384).inband(1, "version".getBytes()).inband(2, "caps....".getBytes());
         out.readIndex(out.cursor());
-        RingBuilder in = new RingBuilder(16384).inband(9, "response".getBytes());
-        byte[] pair = RingBuilder.pair(out, in);
+        RingWriter in = new RingWriter(16384).inband(9, "response".getBytes());
+        byte[] pair = RingWriter.pair(out, in);
         byte[] image = new byte[1 << 20];
         System.arraycopy(pair, 0, image, PAIR, pair.length);
         Path file = tmp.resolve("guest.raw");

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 class InspectCommandTest {
 
@@ -30,13 +30,13 @@ class InspectCommandTest {
     }
 
     private String good() throws IOException {
-        return write("good.bin", new RingBuilder(0x4000).inband(7, "hello".getBytes()).packet(11, 0, 8, new byte[0],
+        return write("good.bin", new RingWriter(0x4000).inband(7, "hello".getBytes()).packet(11, 0, 8, new byte[0],
                 new byte[0]).build());
     }
 
     /** A packet whose len8 runs past the write index: an error finding. */
     private String bad() throws IOException {
-        return write("bad.bin", new RingBuilder(0x4000).inband(1, new byte[16]).writeIndex(32).build());
+        return write("bad.bin", new RingWriter(0x4000).inband(1, new byte[16]).writeIndex(32).build());
     }
 
     @Test
@@ -68,7 +68,7 @@ class InspectCommandTest {
 
     @Test
     void failOnNoteFailsOnANote() throws IOException {
-        String noted = write("noted.bin", new RingBuilder(0x1000).headerByte(0x20, 1).build());
+        String noted = write("noted.bin", new RingWriter(0x1000).headerByte(0x20, 1).build());
         assertEquals(0, CliRun.of("inspect", noted).exit());
         assertEquals(0, CliRun.of("inspect", "--fail-on", "warning", noted).exit());
         assertEquals(1, CliRun.of("inspect", "--fail-on", "note", noted).exit());
@@ -157,7 +157,7 @@ class InspectCommandTest {
 
     @Test
     void u64FieldsAreExactUnsignedDecimals() throws IOException {
-        String f = write("u64.bin", new RingBuilder(0x1000).inband(0xFFFF_FFFF_FFFF_FFFEL).build());
+        String f = write("u64.bin", new RingWriter(0x1000).inband(0xFFFF_FFFF_FFFF_FFFEL).build());
         CliRun r = CliRun.of("inspect", "--format", "json", f);
         assertTrue(r.out().contains("\"transaction_id\" : 18446744073709551614"), r.out());
     }
@@ -189,7 +189,7 @@ class InspectCommandTest {
 
     @Test
     void countLimitsPacketLinesButNotFindings() throws IOException {
-        RingBuilder b = new RingBuilder(0x1000);
+        RingWriter b = new RingWriter(0x1000);
         for (int i = 0; i < 5; i++) {
             b.inband(i + 1);
         }
@@ -213,7 +213,7 @@ class InspectCommandTest {
 
     @Test
     void readIndexOptionAcceptsHex() throws IOException {
-        RingBuilder b = new RingBuilder(0x1000).inband(1).inband(2);
+        RingWriter b = new RingWriter(0x1000).inband(1).inband(2);
         b.readIndex(b.cursor());
         String f = write("consumed.bin", b.build());
         assertTrue(CliRun.of("inspect", f).out().contains("0 packets"));

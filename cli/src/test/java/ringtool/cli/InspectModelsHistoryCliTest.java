@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 /** {@code inspect --model}, {@code --pkt-buffer-size} and {@code --history}, through the command line. */
 class InspectModelsHistoryCliTest {
@@ -39,7 +39,7 @@ class InspectModelsHistoryCliTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    private String write(String name, RingBuilder ring) throws IOException {
+    private String write(String name, RingWriter ring) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, ring.build());
         return p.toString();
@@ -47,13 +47,13 @@ class InspectModelsHistoryCliTest {
 
     /** One consumed packet, then a live in-band packet and a completion without payload. */
     private String completionRing() throws IOException {
-        return write("completion.bin", new RingBuilder(4096).inband(7, "AAAAAAAAAAAAAAAA".getBytes())
+        return write("completion.bin", new RingWriter(4096).inband(7, "AAAAAAAAAAAAAAAA".getBytes())
                 .inband(8, "BBBBBBBBBBBBBBBB".getBytes()).packet(11, 0, 9, new byte[0], new byte[0]).readIndex(40));
     }
 
     /** A live packet whose len8 claims 100 units where 40 bytes are available. */
     private String ghostRing() throws IOException {
-        return write("ghost.bin", new RingBuilder(4096).inband(7, new byte[16]).inband(8, new byte[16]).readIndex(40)
+        return write("ghost.bin", new RingWriter(4096).inband(7, new byte[16]).inband(8, new byte[16]).readIndex(40)
                 .putU16(40 + 4, 100));
     }
 
@@ -178,7 +178,7 @@ class InspectModelsHistoryCliTest {
     @Test
     void balloonPresetReadsTheRealBalloonDesyncOnlyWithThePreFixBuffer() throws IOException {
         byte[] payload = new byte[4096];
-        RingBuilder ring = new RingBuilder(16384).inband(1, payload).inband(2, new byte[4184]);
+        RingWriter ring = new RingWriter(16384).inband(1, payload).inband(2, new byte[4184]);
         String file = write("balloon.bin", ring);
         Run old = run("inspect", "--format", "json", "--model", "linux-5.14", "--pkt-buffer-size", "balloon-5.14", file);
         JsonNode oldRead = new ObjectMapper().readTree(old.out()).at("/inputs/0/rings/0/models/0/reads/0");

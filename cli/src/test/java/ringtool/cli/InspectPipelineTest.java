@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 import ringtool.core.testing.RingFiles;
 
 class InspectPipelineTest {
@@ -32,13 +32,13 @@ class InspectPipelineTest {
     @BeforeAll
     static void rings() throws Exception {
         good = dir.resolve("good.bin");
-        RingBuilder b = new RingBuilder(8192).startAt(0);
+        RingWriter b = new RingWriter(8192).startAt(0);
         for (int i = 0; i < 20; i++) {
             b.inband(i, new byte[] {1, 2, 3, (byte) i});
         }
         Files.write(good, b.build());
         damaged = dir.resolve("damaged.bin");
-        RingBuilder d = new RingBuilder(8192).startAt(0).inband(1, new byte[8]).inband(2, new byte[16]);
+        RingWriter d = new RingWriter(8192).startAt(0).inband(1, new byte[8]).inband(2, new byte[16]);
         d.putU64(24, 0x1234);
         Files.write(damaged, d.build());
         // Bigger than one pipe of the runner in every format, so --jobs must stream it through.

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ringtool.core.testing.RealCaptures;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 class LayoutCliTest {
 
@@ -28,8 +28,8 @@ class LayoutCliTest {
         return p.toString();
     }
 
-    private static RingBuilder used(int size) {
-        return new RingBuilder(size).inband(1, "hello".getBytes()).inband(2, new byte[20]);
+    private static RingWriter used(int size) {
+        return new RingWriter(size).inband(1, "hello".getBytes()).inband(2, new byte[20]);
     }
 
     private static List<String> texts(JsonNode array, String field) {
@@ -86,7 +86,7 @@ class LayoutCliTest {
 
     @Test
     void uioPairWithACorruptInboundRingFailsOnTheInboundRingOnly() throws IOException {
-        String f = write("pair", RingBuilder.pair(used(8192), used(8192).writeIndex(0x10000)));
+        String f = write("pair", RingWriter.pair(used(8192), used(8192).writeIndex(0x10000)));
         CliRun r = CliRun.of("inspect", "--layout", "uio-pair", "--format", "json", f);
         assertEquals(1, r.exit());
         JsonNode rings = JSON.readTree(r.out()).get("inputs").get(0).get("rings");
@@ -108,7 +108,7 @@ class LayoutCliTest {
 
     @Test
     void singleAndA64KibHeaderAreTakenAsGiven() throws IOException {
-        String f = write("big", new RingBuilder(65536, 65536).inband(1, new byte[8]).build());
+        String f = write("big", new RingWriter(65536, 65536).inband(1, new byte[8]).build());
         CliRun auto = CliRun.of("inspect", "--format", "json", f);
         assertEquals(65536, JSON.readTree(auto.out()).get("inputs").get(0).get("rings").get(0).get("header_size")
                 .asLong());

@@ -20,7 +20,7 @@ import ringtool.core.inspect.Inspector;
 import ringtool.core.rules.Rules;
 import ringtool.core.rules.Severity;
 import ringtool.core.bytes.ByteSource;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 class SarifWriterTest {
 
@@ -59,7 +59,7 @@ class SarifWriterTest {
     }
 
     private static InputReport damaged() {
-        byte[] dump = new RingBuilder(4096).inband(1, (byte) 1).inband(2, (byte) 2).inband(3, (byte) 3)
+        byte[] dump = new RingWriter(4096).inband(1, (byte) 1).inband(2, (byte) 2).inband(3, (byte) 3)
                 .putU64(32 + 24, 0x0000_1000_0000_0000L).putU16(64 + 4, 0).build();
         return Inspector.defaults().inspect("dir with space/d#1.bin", ByteSource.of(dump));
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.bytes.ByteSource;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 /**
  * The writers stream: the first packet record reaches the output while the walk has read only the first packets
@@ -112,7 +112,7 @@ class StreamingOrderTest {
     }
 
     private static Watched ringOfPackets() {
-        RingBuilder b = new RingBuilder(4096 * 16).startAt(0);
+        RingWriter b = new RingWriter(4096 * 16).startAt(0);
         for (int i = 0; i < PACKETS; i++) {
             b.inband(i, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         }
@@ -150,7 +150,7 @@ class StreamingOrderTest {
 
     @Test
     void theExitCodeIsAskedForOnlyAfterEveryPacketIsOut() throws Exception {
-        RingBuilder b = new RingBuilder(4096 * 16).startAt(0);
+        RingWriter b = new RingWriter(4096 * 16).startAt(0);
         for (int i = 0; i < PACKETS; i++) {
             b.inband(i, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         }

@@ -1,6 +1,5 @@
 package ringtool.core.synth;
 
-import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.List;
 import ringtool.core.format.GpaDirectHeader;
@@ -60,7 +59,7 @@ public final class Synthesizer {
         byte[] out = new byte[(int) total];
         for (int i = 0; i < rings.size(); i++) {
             String name = layout == Layout.UIO_PAIR ? (i == 0 ? "outbound" : "inbound") : "ring";
-            new RingWriter(name, rings.get(i), out, (int) (i * ringBytes), (int) headerSize).write();
+            new DescribedRing(name, rings.get(i), out, (int) (i * ringBytes), (int) headerSize).write();
         }
         if (layout == Layout.DOUBLE_MAPPED) {
             System.arraycopy(out, (int) headerSize, out, (int) ringBytes, (int) dataSize);
@@ -101,20 +100,18 @@ public final class Synthesizer {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
-    /** Lays out one ring into {@code out} at {@code base}. */
-    private static final class RingWriter {
+    /** Lays out one described ring into {@code out} at {@code base}, through a {@link RingWriter}. */
+    private static final class DescribedRing {
         private final String name;
         private final RingDescription ring;
-        private final byte[] out;
-        private final int base;
+        private final RingWriter writer;
         private final int headerSize;
         private final long dataSize;
 
-        RingWriter(String name, RingDescription ring, byte[] out, int base, int headerSize) {
+        DescribedRing(String name, RingDescription ring, byte[] out, int base, int headerSize) {
             this.name = name;
             this.ring = ring;
-            this.out = out;
-            this.base = base;
+            this.writer = new RingWriter(out, base, headerSize, ring.dataSize());
             this.headerSize = headerSize;
             this.dataSize = ring.dataSize();
         }
@@ -125,6 +122,7 @@ public final class Synthesizer {
                 throw fail("start must be a multiple of 8 below data_size " + dataSize + ", got " + start);
             }
             HeaderFields h = ring.header() == null ? HeaderFields.DEFAULTS : ring.header();
+            writer.startAt(start);
             long cursor = start;
             long written = 0;
             Long readIndex = null;
@@ -152,11 +150,10 @@ public final class Synthesizer {
                     throw fail("packet " + i + ": the packets need more than the " + dataSize
                             + " bytes of the data area");
                 }
-                put(cursor, packet);
                 long trailer = p.damage() != null && p.damage().trailer() != null
                         ? p.damage().trailer() : PacketDescriptor.expectedTrailer(cursor);
-                putU64(cursor + packet.length, trailer);
-                cursor = (cursor + footprint) % dataSize;
+                writer.raw(packet, trailer);
+                cursor = writer.cursor();
             }
             if (readIndex == null) {
                 readIndex = cursor;
@@ -174,15 +171,14 @@ public final class Synthesizer {
                 throw fail("the pending packets take " + pending + " bytes; a writer leaves at least 8 of the "
                         + dataSize + " free");
             }
-            int hdr = base;
-            putHeaderU32(hdr, RingHeader.WRITE_INDEX_OFFSET, h.writeIndex() == null ? writeIndex : h.writeIndex(),
+            putHeaderU32(RingHeader.WRITE_INDEX_OFFSET, h.writeIndex() == null ? writeIndex : h.writeIndex(),
                     "write_index");
-            putHeaderU32(hdr, RingHeader.READ_INDEX_OFFSET, h.readIndex() == null ? readIndex : h.readIndex(),
+            putHeaderU32(RingHeader.READ_INDEX_OFFSET, h.readIndex() == null ? readIndex : h.readIndex(),
                     "read_index");
-            putHeaderU32(hdr, RingHeader.INTERRUPT_MASK_OFFSET, orElse(h.interruptMask(), 0), "interrupt_mask");
-            putHeaderU32(hdr, RingHeader.PENDING_SEND_SIZE_OFFSET, orElse(h.pendingSendSize(), 0),
+            putHeaderU32(RingHeader.INTERRUPT_MASK_OFFSET, orElse(h.interruptMask(), 0), "interrupt_mask");
+            putHeaderU32(RingHeader.PENDING_SEND_SIZE_OFFSET, orElse(h.pendingSendSize(), 0),
                     "pending_send_size");
-            putHeaderU32(hdr, RingHeader.FEATURE_BITS_OFFSET,
+            putHeaderU32(RingHeader.FEATURE_BITS_OFFSET,
                     orElse(h.featureBits(), RingHeader.FEATURE_PENDING_SEND_SIZE), "feature_bits");
             if (ring.headerPatches() != null) {
                 for (Patch patch : ring.headerPatches()) {
@@ -191,7 +187,7 @@ public final class Synthesizer {
                         throw fail("header_patches: " + bytes.length + " bytes at " + patch.offset()
                                 + " do not fit a header of " + headerSize);
                     }
-                    System.arraycopy(bytes, 0, out, base + (int) patch.offset(), bytes.length);
+                    writer.headerBytes((int) patch.offset(), bytes);
                 }
             }
             if (ring.patches() != null) {
@@ -201,7 +197,7 @@ public final class Synthesizer {
                         throw fail("patches: " + bytes.length + " bytes at " + patch.offset()
                                 + " do not fit a data area of " + dataSize);
                     }
-                    put(patch.offset(), bytes);
+                    writer.put(patch.offset(), bytes);
                 }
             }
         }
@@ -236,35 +232,25 @@ public final class Synthesizer {
             if (total / PacketDescriptor.ALIGNMENT > U16) {
                 throw fail(what + ": " + total + " bytes do not fit len8 (at most 65535 x 8)");
             }
-            ByteArrayOutputStream b = new ByteArrayOutputStream((int) total);
-            byte[] desc = new byte[PacketDescriptor.SIZE];
-            le(desc, PacketDescriptor.TYPE_OFFSET, p.type(), 2);
-            le(desc, PacketDescriptor.OFFSET8_OFFSET, offset / PacketDescriptor.ALIGNMENT, 2);
-            le(desc, PacketDescriptor.LEN8_OFFSET, total / PacketDescriptor.ALIGNMENT, 2);
-            le(desc, PacketDescriptor.FLAGS_OFFSET, flags, 2);
-            le(desc, PacketDescriptor.TRANSACTION_ID_OFFSET, p.transactionId() == null ? 0 : p.transactionId(), 8);
-            b.writeBytes(desc);
-            b.writeBytes(ext);
-            b.writeBytes(payload);
-            byte[] packet = new byte[(int) total];
-            System.arraycopy(b.toByteArray(), 0, packet, 0, b.size());
+            byte[] packet = RingWriter.encode(p.type(), flags, p.transactionId() == null ? 0 : p.transactionId(),
+                    ext, payload);
             Damage d = p.damage();
             if (d != null) {
                 if (d.type() != null) {
                     checkRange(what, "damage.type", d.type(), U16);
-                    le(packet, PacketDescriptor.TYPE_OFFSET, d.type(), 2);
+                    RingWriter.le(packet, PacketDescriptor.TYPE_OFFSET, d.type(), 2);
                 }
                 if (d.offset8() != null) {
                     checkRange(what, "damage.offset8", d.offset8(), U16);
-                    le(packet, PacketDescriptor.OFFSET8_OFFSET, d.offset8(), 2);
+                    RingWriter.le(packet, PacketDescriptor.OFFSET8_OFFSET, d.offset8(), 2);
                 }
                 if (d.len8() != null) {
                     checkRange(what, "damage.len8", d.len8(), U16);
-                    le(packet, PacketDescriptor.LEN8_OFFSET, d.len8(), 2);
+                    RingWriter.le(packet, PacketDescriptor.LEN8_OFFSET, d.len8(), 2);
                 }
                 if (d.flags() != null) {
                     checkRange(what, "damage.flags", d.flags(), U16);
-                    le(packet, PacketDescriptor.FLAGS_OFFSET, d.flags(), 2);
+                    RingWriter.le(packet, PacketDescriptor.FLAGS_OFFSET, d.flags(), 2);
                 }
                 if (d.rangeCount() != null) {
                     checkRange(what, "damage.range_count", d.rangeCount(), U32);
@@ -272,7 +258,7 @@ public final class Synthesizer {
                         throw fail(what + ": damage.range_count needs an extended header");
                     }
                     // Types 7 and 9 keep range_cnt at the same offset (+20).
-                    le(packet, TransferPageHeader.RANGE_COUNT_OFFSET, d.rangeCount(), 4);
+                    RingWriter.le(packet, TransferPageHeader.RANGE_COUNT_OFFSET, d.rangeCount(), 4);
                 }
             }
             return packet;
@@ -299,17 +285,17 @@ public final class Synthesizer {
                 byte[] ext = new byte[size];
                 int rel = -PacketDescriptor.SIZE;
                 checkRange(what, "transfer_pages.pageset_id", t.pagesetId(), U16);
-                le(ext, rel + TransferPageHeader.PAGESET_ID_OFFSET, t.pagesetId(), 2);
+                RingWriter.le(ext, rel + TransferPageHeader.PAGESET_ID_OFFSET, t.pagesetId(), 2);
                 int owns = t.senderOwns() == null ? 0 : t.senderOwns();
                 checkRange(what, "transfer_pages.sender_owns", owns, 0xFF);
                 ext[rel + TransferPageHeader.SENDER_OWNS_OFFSET] = (byte) owns;
-                le(ext, rel + TransferPageHeader.RANGE_COUNT_OFFSET, ranges.size(), 4);
+                RingWriter.le(ext, rel + TransferPageHeader.RANGE_COUNT_OFFSET, ranges.size(), 4);
                 int at = rel + TransferPageHeader.RANGES_OFFSET;
                 for (TransferPages.Range r : ranges) {
                     checkRange(what, "transfer_pages byte_count", r.byteCount(), U32);
                     checkRange(what, "transfer_pages byte_offset", r.byteOffset(), U32);
-                    le(ext, at + TransferPageRange.BYTE_COUNT_OFFSET, r.byteCount(), 4);
-                    le(ext, at + TransferPageRange.BYTE_OFFSET_OFFSET, r.byteOffset(), 4);
+                    RingWriter.le(ext, at + TransferPageRange.BYTE_COUNT_OFFSET, r.byteCount(), 4);
+                    RingWriter.le(ext, at + TransferPageRange.BYTE_OFFSET_OFFSET, r.byteOffset(), 4);
                     at += TransferPageRange.SIZE;
                 }
                 return ext;
@@ -326,16 +312,16 @@ public final class Synthesizer {
                     throw fail(what + ": gpa_direct ranges take " + size + " bytes, more than a packet holds");
                 }
                 byte[] ext = new byte[(int) align(size)];
-                le(ext, rel + GpaDirectHeader.RANGE_COUNT_OFFSET, ranges.size(), 4);
+                RingWriter.le(ext, rel + GpaDirectHeader.RANGE_COUNT_OFFSET, ranges.size(), 4);
                 int at = rel + GpaDirectHeader.RANGES_OFFSET;
                 for (GpaDirect.Range r : ranges) {
                     checkRange(what, "gpa_direct byte_count", r.byteCount(), U32);
                     checkRange(what, "gpa_direct byte_offset", r.byteOffset(), U32);
-                    le(ext, at + GpaRange.BYTE_COUNT_OFFSET, r.byteCount(), 4);
-                    le(ext, at + GpaRange.BYTE_OFFSET_OFFSET, r.byteOffset(), 4);
+                    RingWriter.le(ext, at + GpaRange.BYTE_COUNT_OFFSET, r.byteCount(), 4);
+                    RingWriter.le(ext, at + GpaRange.BYTE_OFFSET_OFFSET, r.byteOffset(), 4);
                     at += GpaRange.PFN_ARRAY_OFFSET;
                     for (long pfn : r.pfns() == null ? List.<Long>of() : r.pfns()) {
-                        le(ext, at, pfn, 8);
+                        RingWriter.le(ext, at, pfn, 8);
                         at += GpaRange.PFN_SIZE;
                     }
                 }
@@ -377,22 +363,9 @@ public final class Synthesizer {
             }
         }
 
-        private void putHeaderU32(int hdr, int field, long value, String what) throws SynthException {
+        private void putHeaderU32(int field, long value, String what) throws SynthException {
             checkRange("header", what, value, U32);
-            le(out, hdr + field, value, 4);
-        }
-
-        private void put(long offset, byte[] bytes) {
-            int dataBase = base + headerSize;
-            for (int i = 0; i < bytes.length; i++) {
-                out[dataBase + (int) ((offset + i) % dataSize)] = bytes[i];
-            }
-        }
-
-        private void putU64(long offset, long value) {
-            byte[] b = new byte[8];
-            le(b, 0, value, 8);
-            put(offset % dataSize, b);
+            writer.headerU32(field, value);
         }
 
         private SynthException fail(String message) {
@@ -402,11 +375,5 @@ public final class Synthesizer {
 
     private static long align(long n) {
         return (n + PacketDescriptor.ALIGNMENT - 1) / PacketDescriptor.ALIGNMENT * PacketDescriptor.ALIGNMENT;
-    }
-
-    private static void le(byte[] b, int at, long value, int bytes) {
-        for (int i = 0; i < bytes; i++) {
-            b[at + i] = (byte) (value >>> (8 * i));
-        }
     }
 }

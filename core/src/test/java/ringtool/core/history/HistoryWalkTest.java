@@ -16,7 +16,7 @@ import ringtool.core.report.RingReport;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 import ringtool.core.walk.Packet;
 
 class HistoryWalkTest {
@@ -26,7 +26,7 @@ class HistoryWalkTest {
                 .inspect("test", ByteSource.of(bytes));
     }
 
-    private static History history(RingBuilder ring) {
+    private static History history(RingWriter ring) {
         return inspect(ring.build(), Layout.SINGLE).rings().get(0).consumed();
     }
 
@@ -45,7 +45,7 @@ class HistoryWalkTest {
     @Test
     void recoversExactlyTheConsumedPacketsOfABusyRingThatWrappedSeveralTimes() {
         int size = 4096;
-        RingBuilder ring = new RingBuilder(size);
+        RingWriter ring = new RingWriter(size);
         List<Written> written = new ArrayList<>();
         for (int i = 0; written.stream().mapToLong(Written::footprint).sum() < 3L * size + 1000; i++) {
             byte[] payload = new byte[1 + (i * 37) % 200];
@@ -95,7 +95,7 @@ class HistoryWalkTest {
 
     @Test
     void aRingThatNeverWrappedStopsAtTheStartWithNothingOlder() {
-        History h = history(new RingBuilder(4096).inband(1, new byte[8]).inband(2, new byte[24])
+        History h = history(new RingWriter(4096).inband(1, new byte[8]).inband(2, new byte[24])
                 .inband(3, new byte[8]).readIndex(112));
         assertEquals(List.of(0L, 32L, 80L), h.packets().stream().map(Packet::offset).toList());
         assertEquals(List.of(-3L, -2L, -1L), h.packets().stream().map(Packet::index).toList());
@@ -105,7 +105,7 @@ class HistoryWalkTest {
 
     @Test
     void stopsAtATrailerWhosePacketDoesNotEndAtIt() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[8]).inband(2, new byte[24]).readIndex(80);
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[8]).inband(2, new byte[24]).readIndex(80);
         ring.putU16(32 + 4, 7); // len8 of the packet at 0x20: 56 bytes, but its trailer is at +40
         History h = history(ring);
         assertEquals(List.of(), h.packets());
@@ -115,13 +115,13 @@ class HistoryWalkTest {
 
     @Test
     void stopsAtATrailerPointingOutsideTheDataArea() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[8]).readIndex(32).putU64(24, 0x2000L << 32);
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[8]).readIndex(32).putU64(24, 0x2000L << 32);
         assertEquals(new ConsumedStop(32, "trailer at 0x18 points outside the data area (0x2000)"), history(ring).stop());
     }
 
     @Test
     void zeroTrailersOfAQemuHostLeaveNothingToWalkBackThrough() {
-        History h = history(new RingBuilder(4096).inband(0, new byte[24]).inband(1, new byte[24])
+        History h = history(new RingWriter(4096).inband(0, new byte[24]).inband(1, new byte[24])
                 .putU64(32, 0).putU64(72, 0).readIndex(80));
         assertEquals(List.of(), h.packets());
         assertEquals(new ConsumedStop(80, "trailer at 0x48 is zero: the writer does not record packet starts (QEMU's"

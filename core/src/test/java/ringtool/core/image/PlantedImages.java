@@ -1,7 +1,7 @@
 package ringtool.core.image;
 
 import java.util.Arrays;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 /**
  * The guest every carve test plants its rings in: 8 MiB, RAM at frames 0-159 and 192-2047 (a hole between, as
@@ -27,7 +27,7 @@ final class PlantedImages {
     }
 
     static byte[] outbound() {
-        RingBuilder b = new RingBuilder(16384);
+        RingWriter b = new RingWriter(16384);
         for (int i = 0; i < 5; i++) {
             b.inband(100 + i, payload(24 + 8 * i, i));
         }
@@ -35,7 +35,7 @@ final class PlantedImages {
     }
 
     static byte[] inbound() {
-        RingBuilder b = new RingBuilder(16384).startAt(4000);
+        RingWriter b = new RingWriter(16384).startAt(4000);
         for (int i = 0; i < 3; i++) {
             b.inband(200 + i, payload(40, 10 + i));
         }
@@ -43,7 +43,7 @@ final class PlantedImages {
     }
 
     static byte[] lone() {
-        RingBuilder b = new RingBuilder(12288).startAt(12288 - 96);
+        RingWriter b = new RingWriter(12288).startAt(12288 - 96);
         for (int i = 0; i < 6; i++) {
             b.inband(300 + i, payload(40, 20 + i));
         }

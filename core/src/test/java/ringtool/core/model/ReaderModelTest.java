@@ -21,18 +21,18 @@ import ringtool.core.rules.Rules;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 /** Each behaviour of {@code vmbus-ring.md} §3–§5.4 and {@code other-readers.md} §1, one ring per row. */
 class ReaderModelTest {
 
-    private static RingReport inspect(RingBuilder ring, ReaderModel... models) {
+    private static RingReport inspect(RingWriter ring, ReaderModel... models) {
         Inspector inspector = new Inspector(new FramingOptions(Layout.SINGLE, 4096, null), null, List.of(models),
                 false);
         return inspector.inspect("test", ByteSource.of(ring.build())).rings().get(0);
     }
 
-    private static ModelResult run(RingBuilder ring, ReaderModel model) {
+    private static ModelResult run(RingWriter ring, ReaderModel model) {
         return inspect(ring, model).modelResults().get(0);
     }
 
@@ -56,7 +56,7 @@ class ReaderModelTest {
     @ParameterizedTest
     @MethodSource("everyModel")
     void aStartNear2To63EndsTheModelWithoutReadingAnything(ReaderModel model) {
-        RingBuilder ring = new RingBuilder(4096).startAt(0).inband(1, new byte[40]);
+        RingWriter ring = new RingWriter(4096).startAt(0).inband(1, new byte[40]);
         Inspector inspector = new Inspector(new FramingOptions(Layout.SINGLE, 4096, null), 0x7FFF_FFFF_FFFF_FFF0L,
                 List.of(model), false);
         ModelResult r = inspector.inspect("test", ByteSource.of(ring.build())).rings().get(0).modelResults().get(0);
@@ -68,7 +68,7 @@ class ReaderModelTest {
     @ParameterizedTest
     @MethodSource("everyModel")
     void wellFormedRingIsReadAsTheStrictWalkReadsIt(ReaderModel model) {
-        RingBuilder ring = new RingBuilder(4096).startAt(4000).inband(1, new byte[40]).inband(2, new byte[100])
+        RingWriter ring = new RingWriter(4096).startAt(4000).inband(1, new byte[40]).inband(2, new byte[100])
                 .inband(3, new byte[8]);
         ModelResult r = run(ring, model);
         assertEquals(List.of(4000L, 4064L, 96L), r.reads().stream().map(ModelRead::offset).toList());
@@ -92,7 +92,7 @@ class ReaderModelTest {
         // Bytes 4104..4111 of the packet (payload offset 4088): what the iterator takes for type, offset8, len8.
         ByteBuffer tail = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
         tail.putShort(4088, (short) 0x0008).putShort(4090, (short) 21).putShort(4092, (short) 16640);
-        RingBuilder ring = new RingBuilder(16384).inband(0x11, payload).inband(0x12, new byte[4184]);
+        RingWriter ring = new RingWriter(16384).inband(0x11, payload).inband(0x12, new byte[4184]);
         // dm_hdr->type as the driver sees it in the second copy: at 4104 + 21 * 8, inside the next packet.
         ring.putU16(4104 + 168, 63886);
         ModelResult r = run(ring, new Linux514Model(4096));
@@ -126,7 +126,7 @@ class ReaderModelTest {
     /** §5.4 item 1: a len8 clamped to "available" puts the cursor 8 past the write index; ghosts repeat forever. */
     @Test
     void linux514ClampToAvailableEndsInAGhostLoop() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[16]).putU16(4, 100);
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).putU16(4, 100);
         ModelResult r = run(ring, new Linux514Model(4096));
         assertEquals(2, r.reads().size());
         assertEquals(5, r.reads().get(0).len8()); // 40 bytes available
@@ -146,7 +146,7 @@ class ReaderModelTest {
     /** §5.4 item 1: a 176-byte buffer on a 16 KiB ring: 89 ghost reads, then the cursor lands on the write index. */
     @Test
     void linux514SmallBufferGhostWalkCatchesUpAfter89Reads() {
-        RingBuilder ring = new RingBuilder(16384).inband(1, new byte[16]).putU16(4, 100);
+        RingWriter ring = new RingWriter(16384).inband(1, new byte[16]).putU16(4, 100);
         ModelResult r = run(ring, new Linux514Model(176));
         assertEquals(90, r.reads().size());
         assertEquals(89, r.reads().stream().filter(ModelRead::beyondWriteIndex).count());
@@ -157,14 +157,14 @@ class ReaderModelTest {
     /** §5.4: an unaligned write index gives len8 = floor(available / 8). */
     @Test
     void linux514UnalignedWriteIndexFloorsTheClampedLen8() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[16]).putU16(4, 100).writeIndex(44);
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).putU16(4, 100).writeIndex(44);
         assertEquals(5, run(ring, new Linux514Model(4096)).reads().get(0).len8());
     }
 
     /** §3.4 rule 3: offset8 beyond len8 is forced to 2; offset8 equal to len8 is kept (an empty payload). */
     @Test
     void linux514ForcesOffset8BeyondLen8ToTwoAndKeepsEqual() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[16]).putU16(2, 5).inband(2, new byte[16])
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).putU16(2, 5).inband(2, new byte[16])
                 .putU16(40 + 2, 4);
         ModelResult r = run(ring, new Linux514Model(4096));
         assertEquals(2, r.reads().get(0).offset8());
@@ -179,7 +179,7 @@ class ReaderModelTest {
      */
     @Test
     void linux514KvpBufferFaultsOnTheFirstRead() {
-        RingBuilder ring = new RingBuilder(12288).startAt(8200).writeIndex(0xFFFF_FFF8L);
+        RingWriter ring = new RingWriter(12288).startAt(8200).writeIndex(0xFFFF_FFF8L);
         ModelResult r = run(ring, new Linux514Model(16384));
         assertEquals(0, r.reads().size());
         assertEquals(EndReason.FAULT, r.end().reason());
@@ -192,7 +192,7 @@ class ReaderModelTest {
     /** §5.4 item 3: len8 * 8 equal to the bytes available: to w + 8, an 8-byte creep through zeros, from 0 again. */
     @Test
     void linux411PacketWithoutRoomForItsTrailerCreepsAndRedeliversForever() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[16]).writeIndex(32);
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).writeIndex(32);
         ModelResult r = run(ring, new Linux411Model());
         assertEquals(1 + (4096 - 40) / 8, r.reads().size());
         assertEquals(40, r.reads().get(1).offset());
@@ -209,7 +209,7 @@ class ReaderModelTest {
         byte[] payload = new byte[16];
         payload[4] = 0x00;
         payload[5] = 0x10; // len8 4096 read at offset 16 + 4 = 20
-        RingBuilder ring = new RingBuilder(4096).inband(1, payload).putU16(4, 0).putU64(8, 0);
+        RingWriter ring = new RingWriter(4096).inband(1, payload).putU16(4, 0).putU64(8, 0);
         ModelResult r = run(ring, new Linux411Model());
         assertEquals(List.of(0L, 8L, 16L), r.reads().stream().map(ModelRead::offset).toList());
         assertEquals(EndReason.FAULT, r.end().reason());
@@ -222,7 +222,7 @@ class ReaderModelTest {
     /** §4.1 / §5.4 item 7: offset8 > len8 is handed over by foreach_vmbus_pkt; vmbus_recvpacket would live-lock. */
     @Test
     void linux411PayloadUnderflowIsReportedAndTheIteratorGoesOn() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[16]).putU16(2, 5).inband(2, new byte[8]);
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).putU16(2, 5).inband(2, new byte[8]);
         ModelResult r = run(ring, new Linux411Model());
         assertEquals(2, r.reads().size());
         assertEquals(EndReason.CAUGHT_UP, r.end().reason());
@@ -234,25 +234,25 @@ class ReaderModelTest {
     static Stream<Arguments> linux44Ends() {
         return Stream.of(
                 // §5.4 item 5: an empty payload (a completion without data) stalls for good.
-                Arguments.of("empty payload", new RingBuilder(4096).packet(11, 0, 5, new byte[0], new byte[0]), 4096L,
+                Arguments.of("empty payload", new RingWriter(4096).packet(11, 0, 5, new byte[0], new byte[0]), 4096L,
                         EndReason.STALLED, 0L, 0L, "model.linux-4.4.stalled"),
                 // §5.4 item 6: -EAGAIN ignored: the same stale buffer on every call.
-                Arguments.of("payload beyond available", new RingBuilder(4096).inband(1, new byte[48]).writeIndex(32),
+                Arguments.of("payload beyond available", new RingWriter(4096).inband(1, new byte[48]).writeIndex(32),
                         4096L, EndReason.LOOP, 0L, 1L, "model.linux-4.4.ignored_eagain"),
                 // §4.2: a payload larger than the caller's buffer is refused and never consumed.
-                Arguments.of("buffer too small", new RingBuilder(4096).inband(1, new byte[100]), 64L,
+                Arguments.of("buffer too small", new RingWriter(4096).inband(1, new byte[100]), 64L,
                         EndReason.REJECTED, 0L, 0L, "model.linux-4.4.buffer_too_small"),
                 // §5.2 item 3: offset8 > len8 underflows the payload length: refused forever.
-                Arguments.of("offset8 beyond len8", new RingBuilder(4096).inband(1, new byte[16]).putU16(2, 5), 4096L,
+                Arguments.of("offset8 beyond len8", new RingWriter(4096).inband(1, new byte[16]).putU16(2, 5), 4096L,
                         EndReason.REJECTED, 0L, 0L, "model.linux-4.4.payload_underflow"),
                 // §5.2 item 6 / §5.4: a shared read_index beyond the data area: the peek reads outside the ring.
-                Arguments.of("read index beyond the data area", new RingBuilder(4096).inband(1, new byte[8])
+                Arguments.of("read index beyond the data area", new RingWriter(4096).inband(1, new byte[8])
                         .readIndex(5000), 4096L, EndReason.FAULT, 5000L, 0L, "model.linux-4.4.read_past_mapping"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("linux44Ends")
-    void linux44EndsAsTheOldKernelDoes(String what, RingBuilder ring, long buffer, EndReason reason, long cursor,
+    void linux44EndsAsTheOldKernelDoes(String what, RingWriter ring, long buffer, EndReason reason, long cursor,
                                        long reads, String rule) {
         ModelResult r = run(ring, new Linux44Model(buffer));
         assertEquals(reason, r.end().reason());
@@ -264,7 +264,7 @@ class ReaderModelTest {
     /** §5.4 item 3: linux-4.4 publishes read_index = w + 8 and then stops on the zeros after it. */
     @Test
     void linux44PublishesReadIndexPastTheWriteIndex() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[16]).writeIndex(32);
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).writeIndex(32);
         ModelResult r = run(ring, new Linux44Model(4096));
         assertEquals(1, r.reads().size());
         assertEquals(new ModelEnd(EndReason.STALLED, 40, 1, "empty payload at 0x28: hv_ringbuffer_read's -EINVAL is"
@@ -274,25 +274,25 @@ class ReaderModelTest {
 
     static Stream<Arguments> openvmmErrors() {
         return Stream.of(
-                Arguments.of(new RingBuilder(4096).inband(1, new byte[8]).writeIndex(33),
+                Arguments.of(new RingWriter(4096).inband(1, new byte[8]).writeIndex(33),
                         "InvalidRingPointer: write_index (in) 0x21 is not an 8-aligned offset below 0x1000"),
-                Arguments.of(new RingBuilder(4096).inband(1, new byte[8]).writeIndex(8),
+                Arguments.of(new RingWriter(4096).inband(1, new byte[8]).writeIndex(8),
                         "InvalidDataAvailable: 8 bytes available, fewer than a descriptor"),
-                Arguments.of(new RingBuilder(4096).inband(1, new byte[8]).putU16(4, 9),
+                Arguments.of(new RingWriter(4096).inband(1, new byte[8]).putU16(4, 9),
                         "InvalidDescriptorLengths: offset8 2, len8 9 with 32 bytes available"),
-                Arguments.of(new RingBuilder(4096).inband(1, new byte[8]).putU16(6, 2),
+                Arguments.of(new RingWriter(4096).inband(1, new byte[8]).putU16(6, 2),
                         "InvalidDescriptorFlags: flags 0x2"),
-                Arguments.of(new RingBuilder(4096).packet(8, 0, 1, new byte[0], new byte[8]),
+                Arguments.of(new RingWriter(4096).packet(8, 0, 1, new byte[0], new byte[8]),
                         "InvalidDescriptorType: type 0x8"),
-                Arguments.of(new RingBuilder(4096).packet(7, 0, 1, new byte[0], new byte[8]),
+                Arguments.of(new RingWriter(4096).packet(7, 0, 1, new byte[0], new byte[8]),
                         "InvalidDescriptorLengths: type 7 with offset8 2 has no room for its extended header"),
-                Arguments.of(new RingBuilder(4096).packet(9, 0, 1, new byte[8], new byte[8]),
+                Arguments.of(new RingWriter(4096).packet(9, 0, 1, new byte[8], new byte[8]),
                         "InvalidDescriptorGpaDirectRangeCount: range_count 0"));
     }
 
     @ParameterizedTest
     @MethodSource("openvmmErrors")
-    void openvmmReturnsItsFirstErrorKind(RingBuilder ring, String detail) {
+    void openvmmReturnsItsFirstErrorKind(RingWriter ring, String detail) {
         ModelResult r = run(ring, new OpenVmmModel());
         assertEquals(EndReason.REJECTED, r.end().reason());
         assertEquals(detail, r.end().detail());
@@ -302,7 +302,7 @@ class ReaderModelTest {
     /** other-readers.md §1: a packet that exactly fills the bytes available is accepted; then stale bytes. */
     @Test
     void openvmmAcceptsAPacketThatExactlyFillsTheAvailableBytes() {
-        RingBuilder ring = new RingBuilder(4096).inband(1, new byte[16]).writeIndex(32);
+        RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).writeIndex(32);
         ModelResult r = run(ring, new OpenVmmModel());
         assertEquals(1, r.reads().size());
         assertNull(r.reads().get(0).strictPacket()); // the strict walk rejects it
@@ -314,7 +314,7 @@ class ReaderModelTest {
     /** §5.4 item 2: after a wrap, w + 8 can be an old, well-formed packet: all readers re-deliver it. */
     @Test
     void ghostReadsRedeliverOldPacketsOfThePreviousLap() {
-        RingBuilder ring = new RingBuilder(4096);
+        RingWriter ring = new RingWriter(4096);
         // Previous lap: packets at 0, 40, 80, ... ; then the live packet at 0 lacks room for its trailer.
         for (int i = 0; i < 102; i++) {
             ring.inband(100 + i, new byte[16]);
@@ -335,23 +335,23 @@ class ReaderModelTest {
      */
     static Stream<Arguments> layoutsByEveryReader() {
         return Stream.of(
-                Arguments.of("well-formed", new RingBuilder(4096).inband(1, new byte[16]),
+                Arguments.of("well-formed", new RingWriter(4096).inband(1, new byte[16]),
                         List.of("caught_up@40", "caught_up@40", "caught_up@40", "caught_up@40")),
-                Arguments.of("len8 beyond the bytes available", new RingBuilder(4096).inband(1, new byte[16])
+                Arguments.of("len8 beyond the bytes available", new RingWriter(4096).inband(1, new byte[16])
                         .putU16(4, 100), List.of("loop@48", "loop@0", "loop@0", "rejected@0")),
-                Arguments.of("len8 leaves no room for the trailer", new RingBuilder(4096).inband(1, new byte[16])
+                Arguments.of("len8 leaves no room for the trailer", new RingWriter(4096).inband(1, new byte[16])
                         .writeIndex(32), List.of("loop@40", "loop@0", "stalled@40", "rejected@40")),
-                Arguments.of("len8 0", new RingBuilder(4096).inband(1, new byte[16]).putU16(4, 0),
+                Arguments.of("len8 0", new RingWriter(4096).inband(1, new byte[16]).putU16(4, 0),
                         List.of("loop@48", "caught_up@32", "rejected@0", "rejected@0")),
-                Arguments.of("offset8 beyond len8", new RingBuilder(4096).inband(1, new byte[16]).putU16(2, 5),
+                Arguments.of("offset8 beyond len8", new RingWriter(4096).inband(1, new byte[16]).putU16(2, 5),
                         List.of("caught_up@40", "caught_up@40", "rejected@0", "rejected@0")),
-                Arguments.of("write index beyond the data area", new RingBuilder(4096).inband(1, new byte[16])
+                Arguments.of("write index beyond the data area", new RingWriter(4096).inband(1, new byte[16])
                         .writeIndex(0xFFFF_FFF8L), List.of("loop@40", "loop@0", "stalled@40", "rejected@0")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("layoutsByEveryReader")
-    void everyReaderEndsEachAdversarialLayoutItsOwnWay(String layout, RingBuilder ring, List<String> ends) {
+    void everyReaderEndsEachAdversarialLayoutItsOwnWay(String layout, RingWriter ring, List<String> ends) {
         RingReport report = inspect(ring, new Linux514Model(4096), new Linux411Model(), new Linux44Model(4096),
                 new OpenVmmModel());
         assertEquals(ends, report.modelResults().stream()

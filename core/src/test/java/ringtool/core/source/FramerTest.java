@@ -11,7 +11,7 @@ import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.rules.Finding;
 import ringtool.core.testing.RealCaptures;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 class FramerTest {
 
@@ -21,8 +21,8 @@ class FramerTest {
         return Framer.frame(ByteSource.of(bytes), options);
     }
 
-    private static RingBuilder used(int dataSize) {
-        return new RingBuilder(dataSize).inband(1, "hello".getBytes()).inband(2, new byte[20]);
+    private static RingWriter used(int dataSize) {
+        return new RingWriter(dataSize).inband(1, "hello".getBytes()).inband(2, new byte[20]);
     }
 
     private static List<String> rules(List<Finding> findings) {
@@ -41,7 +41,7 @@ class FramerTest {
 
     @Test
     void uioPairWithACorruptInboundRingIsStillAPairAndOnlyTheInboundRingHasFindings() {
-        byte[] pair = RingBuilder.pair(used(16384), used(16384).writeIndex(0x10000));
+        byte[] pair = RingWriter.pair(used(16384), used(16384).writeIndex(0x10000));
         InputReport r = Inspector.defaults().inspect("pair.bin", ByteSource.of(pair));
         assertEquals("uio-pair", r.layout());
         assertEquals(List.of(), r.rings().get(0).findingList());
@@ -51,7 +51,7 @@ class FramerTest {
 
     @Test
     void explicitUioPairNamesBothRings() throws InputException {
-        FramedInput f = frame(RingBuilder.pair(used(8192), new RingBuilder(8192)),
+        FramedInput f = frame(RingWriter.pair(used(8192), new RingWriter(8192)),
                 new FramingOptions(Layout.UIO_PAIR, 4096, null));
         assertEquals(List.of("outbound", "inbound"), f.rings().stream().map(FramedRing::name).toList());
         assertEquals(null, f.decision());
@@ -75,7 +75,7 @@ class FramerTest {
 
     @Test
     void autoTakesAnUnusedRingOfTwiceTheSizeAsSingleNotDoubleMapped() throws InputException {
-        FramedInput f = frame(new RingBuilder(16384).build(), AUTO);
+        FramedInput f = frame(new RingWriter(16384).build(), AUTO);
         assertEquals(Layout.SINGLE, f.layout());
         assertEquals(List.of(new FramedRing("ring", 0, 4096, 16384)), f.rings());
     }
@@ -105,7 +105,7 @@ class FramerTest {
 
     @Test
     void autoStillTakesADoubleMappedDumpWithAFewDifferingBytesAndReportsThem() throws InputException {
-        RingBuilder busy = new RingBuilder(8192);
+        RingWriter busy = new RingWriter(8192);
         byte[] payload = new byte[64];
         java.util.Arrays.fill(payload, (byte) 0x55);
         for (int i = 0; i < 8; i++) {
@@ -122,7 +122,7 @@ class FramerTest {
 
     @Test
     void autoDetectsA64KibHeaderFromTheZeroRestOfTheGuestPage() throws InputException {
-        FramedInput f = frame(new RingBuilder(65536, 65536).inband(1, new byte[8]).build(), AUTO);
+        FramedInput f = frame(new RingWriter(65536, 65536).inband(1, new byte[8]).build(), AUTO);
         assertEquals(Layout.SINGLE, f.layout());
         assertEquals(List.of(new FramedRing("ring", 0, 65536, 65536)), f.rings());
         assertEquals("one ring fills the file (131072 bytes: a 65536-byte header and 65536 bytes of data), indices"
@@ -132,8 +132,8 @@ class FramerTest {
 
     @Test
     void autoDetectsA64KibHeaderUioPair() throws InputException {
-        byte[] pair = RingBuilder.pair(new RingBuilder(65536, 65536).inband(1, new byte[8]),
-                new RingBuilder(65536, 65536));
+        byte[] pair = RingWriter.pair(new RingWriter(65536, 65536).inband(1, new byte[8]),
+                new RingWriter(65536, 65536));
         FramedInput f = frame(pair, AUTO);
         assertEquals(Layout.UIO_PAIR, f.layout());
         assertEquals(List.of(new FramedRing("outbound", 0, 65536, 65536),
@@ -142,13 +142,13 @@ class FramerTest {
 
     @Test
     void anUnusedRingIsNotTakenAsA64KibHeader() throws InputException {
-        FramedInput f = frame(new RingBuilder(65536, 65536).build(), AUTO);
+        FramedInput f = frame(new RingWriter(65536, 65536).build(), AUTO);
         assertEquals(List.of(new FramedRing("ring", 0, 4096, 126976)), f.rings());
     }
 
     @Test
     void aGivenHeaderSizeIsKeptByAuto() throws InputException {
-        byte[] ring = new RingBuilder(65536, 65536).inband(1, new byte[8]).build();
+        byte[] ring = new RingWriter(65536, 65536).inband(1, new byte[8]).build();
         FramedInput f = frame(ring, new FramingOptions(Layout.AUTO, 4096, null, true));
         assertEquals(List.of(new FramedRing("ring", 0, 4096, 126976)), f.rings());
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.rules.Finding;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 class LiveCopyTest {
 
@@ -48,7 +48,7 @@ class LiveCopyTest {
     }
 
     private static byte[] pair() {
-        return RingBuilder.pair(new RingBuilder(8192).inband(1, new byte[8]), new RingBuilder(8192).inband(2, new byte[16]));
+        return RingWriter.pair(new RingWriter(8192).inband(1, new byte[8]), new RingWriter(8192).inband(2, new byte[16]));
     }
 
     @Test

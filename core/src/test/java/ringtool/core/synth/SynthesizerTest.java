@@ -14,7 +14,6 @@ import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
 import ringtool.core.testing.Hex;
-import ringtool.core.testing.RingBuilder;
 
 class SynthesizerTest {
 
@@ -54,7 +53,7 @@ class SynthesizerTest {
 
     @Test
     void theBytesMatchTheTestRingBuilder() throws Exception {
-        byte[] expected = new RingBuilder(8192).startAt(8160).inband(1, new byte[40]).inband(2, (byte) 9).build();
+        byte[] expected = new RingWriter(8192).startAt(8160).inband(1, new byte[40]).inband(2, (byte) 9).build();
         byte[] built = Synthesizer.write(single(8192, 8160L, null,
                 inband(1, "00".repeat(40)), inband(2, "09")));
         assertArrayEquals(expected, built);
@@ -132,7 +131,7 @@ class SynthesizerTest {
 
     @Test
     void describingADumpRebuildsItByteForByte() throws Exception {
-        byte[] dump = new RingBuilder(8192).startAt(8000).inband(3, (byte) 1, (byte) 2).inband(4, new byte[300])
+        byte[] dump = new RingWriter(8192).startAt(8000).inband(3, (byte) 1, (byte) 2).inband(4, new byte[300])
                 .headerByte(0x20, 0x55).put(16, new byte[] {1, 2, 3}).build();
         DumpDescription d = Describer.describe(dump, new FramingOptions(Layout.SINGLE, 4096, null));
         assertEquals(2, d.rings().get(0).packets().size());
@@ -141,7 +140,7 @@ class SynthesizerTest {
 
     @Test
     void describingFollowsTheTrailersBackThroughConsumedPackets() throws Exception {
-        RingBuilder b = new RingBuilder(4096).startAt(4000).inband(1, new byte[50]).inband(2, (byte) 7);
+        RingWriter b = new RingWriter(4096).startAt(4000).inband(1, new byte[50]).inband(2, (byte) 7);
         byte[] dump = b.readIndex(b.cursor()).inband(3, (byte) 8).build();
         DumpDescription d = Describer.describe(dump, new FramingOptions(Layout.SINGLE, 4096, null));
         RingDescription ring = d.rings().get(0);
@@ -154,7 +153,7 @@ class SynthesizerTest {
 
     @Test
     void zeroTrailersStopTheWalkBackAndTheBytesBecomePatches() throws Exception {
-        RingBuilder b = new RingBuilder(4096).startAt(64)
+        RingWriter b = new RingWriter(4096).startAt(64)
                 .raw(new byte[] {6, 0, 2, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0}, 0);
         byte[] dump = b.readIndex(b.cursor()).build();
         DumpDescription d = Describer.describe(dump, new FramingOptions(Layout.SINGLE, 4096, null));

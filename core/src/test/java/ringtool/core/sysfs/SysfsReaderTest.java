@@ -177,7 +177,7 @@ class SysfsReaderTest {
     void aRingOfAnotherSizeThanSysfsSaysIsADataSizeMismatch() {
         DeviceInfo d = SysfsReader.read("hb", MapTree.heartbeat());
         InputReport dump = Inspector.defaults().inspect("single.bin",
-                ByteSource.of(new ringtool.core.testing.RingBuilder(16384).startAt(64).build()));
+                ByteSource.of(new ringtool.core.synth.RingWriter(16384).startAt(64).build()));
         List<Finding> f = RingCrossCheck.check(d, dump, "in");
         assertEquals(List.of("sysfs.ring.data_size_mismatch: single.bin ring ring data size: expected 12288"
                 + " (in_read_bytes_avail + in_write_bytes_avail), got 16384"),

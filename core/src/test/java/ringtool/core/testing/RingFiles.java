@@ -9,14 +9,18 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import ringtool.core.format.PacketDescriptor;
+import ringtool.core.format.PacketType;
 import ringtool.core.format.RingHeader;
+import ringtool.core.synth.RingWriter;
 
 /**
  * Writes big single-ring dumps straight to disk, for the memory-bound tests and the benchmarks, where
- * {@link RingBuilder}'s in-heap arrays would defeat the point: in-band packets laid out as Linux writes them
- * from data offset 0, then the file is extended sparsely to the full data size.
+ * a {@link RingWriter}'s in-heap array would defeat the point: in-band packets encoded by it one at a time, from data
+ * offset 0, then the file is extended sparsely to the full data size.
  */
 public final class RingFiles {
+
+    private static final byte[] NONE = new byte[0];
 
     private RingFiles() {
     }
@@ -26,37 +30,34 @@ public final class RingFiles {
      * @return the data-area bytes the packets take (the write index)
      */
     public static long inband(Path file, long dataSize, long packets, int payload) throws IOException {
-        int total = (PacketDescriptor.SIZE + payload + 7) / 8 * 8;
-        long footprint = total + PacketDescriptor.TRAILER_SIZE;
+        byte[] letters = new byte[payload];
+        for (int b = 0; b < payload; b++) {
+            letters[b] = (byte) (0x41 + b % 26);
+        }
+        long footprint = footprint(payload);
         long used = footprint * packets;
         if (used >= dataSize || dataSize % RingHeader.HOST_PAGE_SIZE != 0) {
             throw new IllegalArgumentException(packets + " packets of " + footprint + " bytes do not fit " + dataSize);
         }
-        ByteBuffer header = ByteBuffer.allocate(RingHeader.HOST_PAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(RingHeader.WRITE_INDEX_OFFSET, (int) used).putInt(RingHeader.READ_INDEX_OFFSET, 0)
-                .putInt(RingHeader.FEATURE_BITS_OFFSET, 1);
-        ByteBuffer packet = ByteBuffer.allocate((int) footprint).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] header = new RingWriter(RingHeader.HOST_PAGE_SIZE, (int) footprint).writeIndex(used).buildHeader();
+        ByteBuffer trailer = ByteBuffer.allocate(PacketDescriptor.TRAILER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            out.write(header.array());
+            out.write(header);
             for (long i = 0; i < packets; i++) {
-                long at = i * footprint;
-                packet.clear();
-                packet.putShort((short) 6).putShort((short) (PacketDescriptor.SIZE / 8)).putShort((short) (total / 8))
-                        .putShort((short) 0).putLong(i);
-                for (int b = 0; b < payload; b++) {
-                    packet.put((byte) (0x41 + b % 26));
-                }
-                while (packet.position() < total) {
-                    packet.put((byte) 0);
-                }
-                packet.putLong(PacketDescriptor.expectedTrailer(at));
-                out.write(packet.array());
+                out.write(RingWriter.encode(PacketType.DATA_INBAND, 0, i, NONE, letters));
+                out.write(trailer.putLong(0, PacketDescriptor.expectedTrailer(i * footprint)).array());
             }
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(RingHeader.HOST_PAGE_SIZE + dataSize);
         }
         return used;
+    }
+
+    /** Bytes of ring an in-band packet with this much payload takes, its trailer included. */
+    public static long footprint(int payload) {
+        return (long) RingWriter.len8(RingWriter.offset8(0), payload) * PacketDescriptor.ALIGNMENT
+                + PacketDescriptor.TRAILER_SIZE;
     }
 
     /** Command line for the benchmark script: {@code FILE DATA_SIZE PACKETS PAYLOAD}. */

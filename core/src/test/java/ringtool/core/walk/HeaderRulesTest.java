@@ -14,7 +14,7 @@ import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rules;
 import ringtool.core.rules.Severity;
 import ringtool.core.source.Layout;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 class HeaderRulesTest {
 
@@ -49,7 +49,7 @@ class HeaderRulesTest {
 
     @Test
     void writeIndexAtTheDataSizeIsOutOfRange() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).writeIndex(DATA).build()));
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).writeIndex(DATA).build()));
         assertEquals(Rules.RING_WRITE_INDEX_OUT_OF_RANGE, f.rule());
         assertEquals("write_index: expected < 0x3000 (the data size), got 0x3000", f.message());
         assertEquals(0L, f.fileOffset());
@@ -58,14 +58,14 @@ class HeaderRulesTest {
 
     @Test
     void unalignedWriteIndexIsReportedAndTheShortTailToo() {
-        var ring = Rings.single(new RingBuilder(DATA).writeIndex(12).build());
+        var ring = Rings.single(new RingWriter(DATA).writeIndex(12).build());
         assertEquals(List.of("ring.write_index.unaligned", "ring.available.too_small"), Rings.ruleIds(ring));
         assertEquals("write_index: expected a multiple of 8, got 0xc", ring.findingList().get(0).message());
     }
 
     @Test
     void readIndexBeyondTheDataAreaIsOutOfRangeAndNothingIsWalked() {
-        var ring = Rings.single(new RingBuilder(DATA).inband(1, new byte[8]).readIndex(0x10000).build());
+        var ring = Rings.single(new RingWriter(DATA).inband(1, new byte[8]).readIndex(0x10000).build());
         Finding f = Rings.only(ring);
         assertEquals(Rules.RING_READ_INDEX_OUT_OF_RANGE, f.rule());
         assertEquals(4L, f.fileOffset());
@@ -75,7 +75,7 @@ class HeaderRulesTest {
     @Test
     void unalignedReadIndexIsReportedAndTheWalkFromItToo() {
         // An unaligned read index with an aligned write index always leaves an unaligned tail to walk.
-        var ring = Rings.single(new RingBuilder(DATA).readIndex(4).writeIndex(8).build());
+        var ring = Rings.single(new RingWriter(DATA).readIndex(4).writeIndex(8).build());
         assertEquals(List.of("ring.read_index.unaligned", "ring.available.too_small"), Rings.ruleIds(ring));
         Finding f = ring.findingList().get(0);
         assertEquals("read_index: expected a multiple of 8, got 0x4", f.message());
@@ -83,7 +83,7 @@ class HeaderRulesTest {
 
     @Test
     void interruptMaskOtherThanZeroOrOneIsAWarning() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).interruptMask(2).build()));
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).interruptMask(2).build()));
         assertEquals(Rules.RING_INTERRUPT_MASK_INVALID, f.rule());
         assertEquals(Severity.WARNING, f.severity());
         assertEquals(8L, f.fileOffset());
@@ -91,19 +91,19 @@ class HeaderRulesTest {
 
     @Test
     void pendingSendSizeBeyondTheDataSizeIsAWarning() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).pendingSendSize(DATA + 1).build()));
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).pendingSendSize(DATA + 1).build()));
         assertEquals(Rules.RING_PENDING_SEND_SIZE_INVALID, f.rule());
         assertEquals("pending_send_size: expected <= 0x3000 (the data size), got 0x3001", f.message());
     }
 
     @Test
     void pendingSendSizeEqualToTheDataSizeIsAccepted() {
-        assertEquals(List.of(), Rings.ruleIds(Rings.single(new RingBuilder(DATA).pendingSendSize(DATA).build())));
+        assertEquals(List.of(), Rings.ruleIds(Rings.single(new RingWriter(DATA).pendingSendSize(DATA).build())));
     }
 
     @Test
     void unknownFeatureBitIsAWarning() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).featureBits(0x3).build()));
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).featureBits(0x3).build()));
         assertEquals(Rules.RING_FEATURE_BITS_UNKNOWN, f.rule());
         assertEquals(0x40L, f.fileOffset());
     }
@@ -123,7 +123,7 @@ class HeaderRulesTest {
     @ParameterizedTest
     @MethodSource("reservedBytes")
     void nonZeroReservedBytesAreANoteSpanningFirstToLast(int[] offsets, String got, int first, int last) {
-        RingBuilder ring = new RingBuilder(DATA);
+        RingWriter ring = new RingWriter(DATA);
         for (int i = 0; i < offsets.length; i++) {
             ring.headerByte(offsets[i], i + 1);
         }
@@ -137,7 +137,7 @@ class HeaderRulesTest {
 
     @Test
     void bytesBeyondTheHostsPageOfA64KibHeaderAreNotJudged() {
-        byte[] bytes = new RingBuilder(65536, DATA).headerByte(0x2000, 9).build();
+        byte[] bytes = new RingWriter(65536, DATA).headerByte(0x2000, 9).build();
         var report = new ringtool.core.inspect.Inspector(
                 new ringtool.core.source.FramingOptions(Layout.SINGLE, 65536, null), null)
                 .inspect("x", ringtool.core.bytes.ByteSource.of(bytes));

@@ -13,7 +13,7 @@ import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rules;
 import ringtool.core.rules.Severity;
 import ringtool.core.testing.Hex;
-import ringtool.core.testing.RingBuilder;
+import ringtool.core.synth.RingWriter;
 
 /** One test per walk rule, on the smallest ring that triggers it, and the valid edge cases beside them. */
 class WalkRulesTest {
@@ -75,7 +75,7 @@ class WalkRulesTest {
 
     @Test
     void packetAndTrailerBeyondTheWriteIndexExceedAvailable() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).inband(1, new byte[16]).writeIndex(32).build()));
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).inband(1, new byte[16]).writeIndex(32).build()));
         assertEquals(Rules.PKT_LEN8_EXCEEDS_AVAILABLE, f.rule());
         assertEquals("len8 of the packet at 0x0: expected len8 * 8 + 8 <= 32 (the bytes left to the write index),"
                 + " got 4 (40 bytes with the trailer)", f.message());
@@ -83,13 +83,13 @@ class WalkRulesTest {
 
     @Test
     void packetThatFillsTheAvailableBytesWithoutRoomForItsTrailerExceedsAvailable() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).inband(1, new byte[16]).writeIndex(40 - 8).build()));
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).inband(1, new byte[16]).writeIndex(40 - 8).build()));
         assertEquals(Rules.PKT_LEN8_EXCEEDS_AVAILABLE, f.rule());
     }
 
     @Test
     void offset8InsideTheDescriptorIsTooSmall() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).inband(1, new byte[8]).putU16(2, 1).build()));
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).inband(1, new byte[8]).putU16(2, 1).build()));
         assertEquals(Rules.PKT_OFFSET8_TOO_SMALL, f.rule());
         assertEquals("offset8 of the packet at 0x0: expected >= 2, got 1", f.message());
     }
@@ -97,7 +97,7 @@ class WalkRulesTest {
     @Test
     void transferPagePacketNeedsOffset8OfThree() {
         byte[] ext = new byte[8];
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).packet(7, 0, 1, ext, new byte[8]).putU16(2, 2)
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).packet(7, 0, 1, ext, new byte[8]).putU16(2, 2)
                 .build()));
         assertEquals(Rules.PKT_OFFSET8_TOO_SMALL, f.rule());
         assertEquals("offset8 of the packet at 0x0: expected >= 3 (type 7 carries an 8-byte extended header), got 2",
@@ -106,7 +106,7 @@ class WalkRulesTest {
 
     @Test
     void offset8BeyondLen8EndsTheWalk() {
-        RingReport r = Rings.single(new RingBuilder(DATA).inband(1, new byte[8]).putU16(2, 4).inband(2).build());
+        RingReport r = Rings.single(new RingWriter(DATA).inband(1, new byte[8]).putU16(2, 4).inband(2).build());
         Finding f = Rings.only(r);
         assertEquals(Rules.PKT_OFFSET8_BEYOND_LEN8, f.rule());
         assertEquals("offset8 of the packet at 0x0: expected <= len8 3, got 4", f.message());
@@ -115,14 +115,14 @@ class WalkRulesTest {
 
     @Test
     void offset8EqualToLen8IsAnEmptyPayload() {
-        RingReport r = Rings.single(new RingBuilder(DATA).packet(11, 0, 9, new byte[0], new byte[0]).build());
+        RingReport r = Rings.single(new RingWriter(DATA).packet(11, 0, 9, new byte[0], new byte[0]).build());
         assertEquals(List.of(), Rings.ruleIds(r));
         assertEquals(0, r.packetList().get(0).payloadLength());
     }
 
     @Test
     void typeZeroIsUnknownAndTheWalkGoesOn() {
-        RingReport r = Rings.single(new RingBuilder(DATA).packet(0, 0, 1, new byte[0], new byte[8]).inband(2).build());
+        RingReport r = Rings.single(new RingWriter(DATA).packet(0, 0, 1, new byte[0], new byte[8]).inband(2).build());
         Finding f = Rings.only(r);
         assertEquals(Rules.PKT_TYPE_UNKNOWN, f.rule());
         assertEquals("type of the packet at 0x0: expected 0x1 to 0xd, got 0x0", f.message());
@@ -131,13 +131,13 @@ class WalkRulesTest {
 
     @Test
     void typeAboveThirteenIsUnknown() {
-        Finding f = Rings.only(Rings.single(new RingBuilder(DATA).packet(0xe, 0, 1, new byte[0], new byte[0]).build()));
+        Finding f = Rings.only(Rings.single(new RingWriter(DATA).packet(0xe, 0, 1, new byte[0], new byte[0]).build()));
         assertEquals(Rules.PKT_TYPE_UNKNOWN, f.rule());
     }
 
     @Test
     void flagBitOtherThanCompletionRequestedIsUnknown() {
-        RingReport r = Rings.single(new RingBuilder(DATA).packet(6, 1, 1, new byte[0], new byte[0])
+        RingReport r = Rings.single(new RingWriter(DATA).packet(6, 1, 1, new byte[0], new byte[0])
                 .packet(6, 3, 2, new byte[0], new byte[0]).build());
         Finding f = Rings.only(r);
         assertEquals(Rules.PKT_FLAGS_UNKNOWN, f.rule());
@@ -147,7 +147,7 @@ class WalkRulesTest {
 
     @Test
     void trailerNotHoldingThePacketStartIsAMismatch() {
-        RingReport r = Rings.single(new RingBuilder(DATA).inband(1, new byte[16]).putU64(0x20, 8L << 32).build());
+        RingReport r = Rings.single(new RingWriter(DATA).inband(1, new byte[16]).putU64(0x20, 8L << 32).build());
         Finding f = Rings.only(r);
         assertEquals(Rules.PKT_TRAILER_MISMATCH, f.rule());
         assertEquals(Severity.WARNING, f.severity());
@@ -159,14 +159,14 @@ class WalkRulesTest {
 
     @Test
     void trailerWithNonZeroLowHalfIsAMismatch() {
-        RingReport r = Rings.single(new RingBuilder(DATA).startAt(0x100).inband(1).putU64(0x110, (0x100L << 32) | 1)
+        RingReport r = Rings.single(new RingWriter(DATA).startAt(0x100).inband(1).putU64(0x110, (0x100L << 32) | 1)
                 .build());
         assertEquals(List.of("pkt.trailer.mismatch"), Rings.ruleIds(r));
     }
 
     @Test
     void zeroTrailerAfterAPacketNotAtZeroIsANote() {
-        RingReport r = Rings.single(new RingBuilder(DATA).inband(1).inband(2).putU64(0x18 + 0x10, 0).build());
+        RingReport r = Rings.single(new RingWriter(DATA).inband(1).inband(2).putU64(0x18 + 0x10, 0).build());
         Finding f = Rings.only(r);
         assertEquals(Rules.PKT_TRAILER_ZERO, f.rule());
         assertEquals(Severity.NOTE, f.severity());
@@ -175,7 +175,7 @@ class WalkRulesTest {
 
     @Test
     void zeroTrailerOfThePacketAtZeroIsWhatLinuxWrites() {
-        assertEquals(List.of(), Rings.ruleIds(Rings.single(new RingBuilder(DATA).inband(1).build())));
+        assertEquals(List.of(), Rings.ruleIds(Rings.single(new RingWriter(DATA).inband(1).build())));
     }
 
     @Test
@@ -184,7 +184,7 @@ class WalkRulesTest {
                 01 00 00 00 05 00 00 00                            |........| pageset 1, range_count 5
                 00 01 00 00 00 00 00 00                            |........| one range: 256 bytes at 0
                 """);
-        RingReport r = Rings.single(new RingBuilder(DATA).packet(7, 0, 1, ext, new byte[0]).build());
+        RingReport r = Rings.single(new RingWriter(DATA).packet(7, 0, 1, ext, new byte[0]).build());
         Finding f = Rings.only(r);
         assertEquals(Rules.PKT_XFER_RANGE_COUNT_OVERFLOW, f.rule());
         assertEquals("range_count of the transfer-page packet at 0x0: expected <= 1 (24 + range_count * 8"
@@ -197,7 +197,7 @@ class WalkRulesTest {
 
     @Test
     void gpaDirectWithoutRangesIsRangeCountZero() {
-        RingReport r = Rings.single(new RingBuilder(DATA).packet(9, 1, 1, new byte[8], new byte[0]).build());
+        RingReport r = Rings.single(new RingWriter(DATA).packet(9, 1, 1, new byte[8], new byte[0]).build());
         Finding f = Rings.only(r);
         assertEquals(Rules.PKT_GPA_RANGE_COUNT_ZERO, f.rule());
         assertEquals("range_count of the GPA-direct packet at 0x0: expected >= 1, got 0", f.message());
@@ -224,14 +224,14 @@ class WalkRulesTest {
     @Test
     void gpaRangeWithItsPfnsIsValid() {
         byte[] ext = gpaExt(4096, 0x10, 2);
-        RingReport r = Rings.single(new RingBuilder(DATA).packet(9, 1, 1, ext, new byte[4]).build());
+        RingReport r = Rings.single(new RingWriter(DATA).packet(9, 1, 1, ext, new byte[4]).build());
         assertEquals(List.of(), Rings.ruleIds(r));
         PacketExtension.GpaDirect g = (PacketExtension.GpaDirect) r.packetList().get(0).extension();
         assertEquals(List.of(0x100L, 0x101L), g.ranges().get(0).pfns());
     }
 
     private static Finding gpaFinding(long count, long offset, int pfns) {
-        RingReport r = Rings.single(new RingBuilder(DATA).packet(9, 1, 1, gpaExt(count, offset, pfns), new byte[0])
+        RingReport r = Rings.single(new RingWriter(DATA).packet(9, 1, 1, gpaExt(count, offset, pfns), new byte[0])
                 .build());
         Finding f = Rings.only(r);
         assertEquals(Rules.PKT_GPA_RANGE_INVALID, f.rule());
@@ -251,7 +251,7 @@ class WalkRulesTest {
 
     @Test
     void emptyRingIsValid() {
-        RingReport r = Rings.single(new RingBuilder(DATA).startAt(0x800).build());
+        RingReport r = Rings.single(new RingWriter(DATA).startAt(0x800).build());
         assertEquals(List.of(), Rings.ruleIds(r));
         assertEquals(0, r.bytesToRead());
         assertEquals(DATA, r.bytesToWrite());
@@ -259,7 +259,7 @@ class WalkRulesTest {
 
     @Test
     void fullRingWithTheWriteIndexEightBytesBehindIsValid() {
-        RingBuilder b = new RingBuilder(DATA).startAt(0x100);
+        RingWriter b = new RingWriter(DATA).startAt(0x100);
         long payload = DATA - 8 - 16 - 8;
         b.inband(1, new byte[(int) payload]);
         assertEquals(0x100 - 8, b.cursor());
@@ -274,7 +274,7 @@ class WalkRulesTest {
     void packetSplitAtTheEndOfTheDataAreaIsValid() {
         byte[] payload = new byte[40];
         java.util.Arrays.fill(payload, (byte) 0xaa);
-        RingReport r = Rings.single(new RingBuilder(DATA).startAt(DATA - 32).inband(5, payload).inband(6).build());
+        RingReport r = Rings.single(new RingWriter(DATA).startAt(DATA - 32).inband(5, payload).inband(6).build());
         assertEquals(List.of(), Rings.ruleIds(r));
         List<Packet> packets = r.packetList();
         assertEquals(DATA - 32, packets.get(0).offset());
@@ -285,7 +285,7 @@ class WalkRulesTest {
 
     @Test
     void descriptorSplitAtTheEndIsReassembled() {
-        RingReport r = Rings.single(new RingBuilder(DATA).startAt(DATA - 8).inband(0x1122334455667788L, new byte[8])
+        RingReport r = Rings.single(new RingWriter(DATA).startAt(DATA - 8).inband(0x1122334455667788L, new byte[8])
                 .build());
         assertEquals(List.of(), Rings.ruleIds(r));
         Packet p = r.packetList().get(0);
@@ -295,7 +295,7 @@ class WalkRulesTest {
 
     @Test
     void trailerAtOffsetZeroAfterAPacketThatEndsAtTheEnd() {
-        RingReport r = Rings.single(new RingBuilder(DATA).startAt(DATA - 16).inband(1).inband(2).build());
+        RingReport r = Rings.single(new RingWriter(DATA).startAt(DATA - 16).inband(1).inband(2).build());
         assertEquals(List.of(), Rings.ruleIds(r));
         assertEquals(List.of(DATA - 16L, 8L), r.packetList().stream().map(Packet::offset).toList());
         assertTrue(r.packetList().get(0).wraps());
@@ -303,7 +303,7 @@ class WalkRulesTest {
 
     @Test
     void readIndexOverrideStartsTheWalkThere() {
-        RingBuilder b = new RingBuilder(DATA).inband(1).inband(2).inband(3);
+        RingWriter b = new RingWriter(DATA).inband(1).inband(2).inband(3);
         b.readIndex(b.cursor());
         RingReport r = Rings.single(b.build(), 0);
         assertEquals(3, r.summary().packets());
@@ -312,7 +312,7 @@ class WalkRulesTest {
 
     @Test
     void walkNeverHasMoreStepsThanDataSizeOver24() {
-        RingBuilder b = new RingBuilder(DATA).startAt(8);
+        RingWriter b = new RingWriter(DATA).startAt(8);
         while (b.cursor() + 24 < DATA) {
             b.inband(1);
         }

@@ -52,7 +52,7 @@ class SynthesizerTest {
     }
 
     @Test
-    void theBytesMatchTheTestRingBuilder() throws Exception {
+    void aDescriptionWritesWhatTheFluentWriterWrites() throws Exception {
         byte[] expected = new RingWriter(8192).startAt(8160).inband(1, new byte[40]).inband(2, (byte) 9).build();
         byte[] built = Synthesizer.write(single(8192, 8160L, null,
                 inband(1, "00".repeat(40)), inband(2, "09")));

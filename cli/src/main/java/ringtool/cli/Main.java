@@ -13,7 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CommandLine cl = RingtoolCommand.commandLine();
+        CommandLine cl = RingtoolCommand.commandLine(args);
         // Picocli's default stdout flushes on every println; a ring of a million packets wants a buffer.
         PrintWriter out = Utf8Output.of(new FileOutputStream(FileDescriptor.out), 1 << 16);
         cl.setOut(out);

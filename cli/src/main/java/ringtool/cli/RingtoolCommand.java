@@ -3,9 +3,11 @@ package ringtool.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import ringtool.core.report.ExitCode;
 
@@ -15,8 +17,6 @@ import ringtool.core.report.ExitCode;
         versionProvider = RingtoolCommand.Version.class,
         description = "Inspect and fuzz Hyper-V VMBus ring buffers: walk the packets of ring dumps, validate every"
                 + " header field, descriptor and trailer, and report findings with stable rule IDs.",
-        subcommands = {InspectCommand.class, ChecksCommand.class, SysfsCommand.class, SynthCommand.class,
-            CarveCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -36,9 +36,38 @@ public final class RingtoolCommand {
             description = "On an internal error, print the stack trace as well as the one-line message.")
     boolean stacktrace;
 
-    /** The configured command line: exit codes and error handling as the contract fixes them. */
+    /** The subcommands in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(InspectCommand.class, ChecksCommand.class,
+            SysfsCommand.class, SynthCommand.class, CarveCommand.class, FuzzCommand.class);
+
+    /**
+     * The whole command line, every subcommand's model built: for the tests, the man pages and completion.
+     * Exit codes and error handling as the contract fixes them.
+     */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for one run: only the subcommand that {@code args} invokes (or asks help for) gets its
+     * model built. Picocli's reflection over a command's options, and the classes its fields pull in (Jackson for
+     * synth, say), are most of a short run's start-up; the others stand in as a name and a description, which is
+     * all the top level's help and "did you mean" read.
+     */
+    public static CommandLine commandLine(String[] args) {
+        String build = args == null ? null : toBuild(args);
         CommandLine cl = new CommandLine(new RingtoolCommand());
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (args == null || c.name().equals(build)) {
+                cl.addSubcommand(c.name(), instantiate(sub));
+            } else {
+                CommandSpec stand = CommandSpec.create().name(c.name());
+                stand.usageMessage().description(c.description());
+                cl.addSubcommand(c.name(), stand);
+            }
+        }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setExecutionExceptionHandler(RingtoolCommand::internalError);
         cl.setParameterExceptionHandler(RingtoolCommand::usageError);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
@@ -48,6 +77,33 @@ public final class RingtoolCommand {
             sub.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
         }
         return cl;
+    }
+
+    /**
+     * The first argument that is not an option of the top level names the subcommand; after {@code help}, the
+     * next one does. Null when there is none (top-level help and version need no subcommand's model).
+     */
+    private static String toBuild(String[] args) {
+        boolean help = false;
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            if (!help && a.equals("help")) {
+                help = true;
+                continue;
+            }
+            return a;
+        }
+        return null;
+    }
+
+    private static Object instantiate(Class<?> sub) {
+        try {
+            return sub.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + sub.getName(), e);
+        }
     }
 
     /** One line naming the problem and where help is, rather than the whole usage text. */

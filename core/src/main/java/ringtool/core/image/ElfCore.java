@@ -2,7 +2,6 @@ package ringtool.core.image;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import ringtool.core.bytes.ByteSource;
@@ -41,20 +40,52 @@ public final class ElfCore implements PhysicalMemory {
     static final long PT_LOAD = 1;
     static final long PT_NOTE = 4;
 
+    /** 52 bits: the widest physical address x86-64 and arm64 define; a segment beyond it is not memory. */
+    static final long MAX_PHYSICAL = 1L << 52;
+    /** Far more program headers than any producer writes (one per memory range, and one per CPU's notes). */
+    static final long MAX_PROGRAM_HEADERS = 1 << 20;
+
     private record Segment(long paddr, long offset, long filesz, long memsz) {
     }
 
     private final ByteSource src;
     private final Segment[] segments;
-    private final long[] starts;
+    /** Ranges 0..n-1 are the segments' bytes in the file, n..2n-1 the frames past p_filesz that they left out. */
+    private final IntervalIndex index;
     private final String vmcoreinfo;
     private final PageSlice slice = new PageSlice();
 
     private ElfCore(ByteSource src, Segment[] segments, String vmcoreinfo) {
         this.src = src;
         this.segments = segments;
-        this.starts = Arrays.stream(segments).mapToLong(Segment::paddr).toArray();
+        this.index = index(segments);
         this.vmcoreinfo = vmcoreinfo;
+    }
+
+    /**
+     * Where segments overlap (some producers split at odd places, a hostile file nests thousands), a page a
+     * segment holds beats one it left out, and among those that hold it the larger segment wins, then the later.
+     */
+    private static IntervalIndex index(Segment[] segments) {
+        int n = segments.length;
+        long[] from = new long[2 * n];
+        long[] to = new long[2 * n];
+        long[] priority = new long[2 * n];
+        long[] size = new long[n];
+        for (int i = 0; i < n; i++) {
+            Segment s = segments[i];
+            from[i] = s.paddr;
+            to[i] = s.paddr + s.filesz;
+            from[n + i] = s.paddr + s.filesz;
+            to[n + i] = s.paddr + s.memsz;
+            priority[n + i] = i;
+            size[i] = s.filesz;
+        }
+        int[] bySize = IntervalIndex.order(size);
+        for (int p = 0; p < n; p++) {
+            priority[bySize[p]] = n + p;
+        }
+        return IntervalIndex.resolve(from, to, priority);
     }
 
     public static ElfCore parse(ByteSource src) throws InputException {
@@ -86,17 +117,21 @@ public final class ElfCore implements PhysicalMemory {
         }
         if (phnum == PN_XNUM) {
             long shInfo = shoff + (is64 ? 0x2c : 0x1c);
-            if (shoff == 0 || !src.canRead(shInfo, 4)) {
+            if (shoff <= 0 || !src.canRead(shInfo, 4)) {
                 throw new InputException("ELF core: e_phnum is PN_XNUM but section header 0 is outside the file");
             }
             phnum = src.u32(shInfo);
         }
         if (phoff < 0 || !src.canRead(phoff, phnum * phentsize)) {
-            throw new InputException("ELF core: " + phnum + " program headers at " + phoff
+            throw new InputException("ELF core: " + phnum + " program headers at " + Long.toUnsignedString(phoff)
                     + " run past the end of the file (" + src.size() + " bytes)");
         }
+        if (phnum > MAX_PROGRAM_HEADERS) {
+            throw new InputException("ELF core: " + phnum + " program headers, more than the " + MAX_PROGRAM_HEADERS
+                    + " this tool reads");
+        }
         List<Segment> loads = new ArrayList<>();
-        String info = null;
+        Notes notes = new Notes(src);
         for (long i = 0; i < phnum; i++) {
             long at = phoff + i * phentsize;
             long pType = src.u32(at);
@@ -105,30 +140,72 @@ public final class ElfCore implements PhysicalMemory {
             long filesz = is64 ? src.u64(at + 32) : src.u32(at + 16);
             long memsz = is64 ? src.u64(at + 40) : src.u32(at + 20);
             if (pType == PT_LOAD) {
-                if (offset < 0 || filesz < 0 || !src.canRead(offset, filesz)) {
-                    throw new InputException("ELF core: PT_LOAD " + i + " (" + filesz + " bytes at file offset "
-                            + offset + ") runs past the end of the file (" + src.size() + " bytes)");
-                }
-                if (paddr < 0 || memsz < filesz || paddr + memsz < paddr) {
-                    throw new InputException("ELF core: PT_LOAD " + i + " has p_memsz " + memsz + " below p_filesz "
-                            + filesz + " or wraps the address space");
-                }
-                loads.add(new Segment(paddr, offset, filesz, memsz));
-            } else if (pType == PT_NOTE && info == null && offset >= 0 && src.canRead(offset, filesz)) {
-                info = vmcoreinfo(src, offset, filesz);
+                loads.add(load(src, i, offset, paddr, filesz, memsz));
+            } else if (pType == PT_NOTE) {
+                notes.scan(offset, filesz);
             }
         }
         if (loads.isEmpty()) {
             throw new InputException("ELF core without PT_LOAD segments: no memory to carve");
         }
         loads.sort(Comparator.comparingLong(Segment::paddr));
-        return new ElfCore(src, loads.toArray(new Segment[0]), info);
+        return new ElfCore(src, loads.toArray(new Segment[0]), notes.info);
     }
 
-    /** The VMCOREINFO note's text ({@code OSRELEASE=...\nPAGESIZE=...}), or null. */
-    private static String vmcoreinfo(ByteSource src, long offset, long size) {
+    /** One PT_LOAD, its fields unsigned, refused unless it lies in the file and in the physical address space. */
+    private static Segment load(ByteSource src, long i, long offset, long paddr, long filesz, long memsz)
+            throws InputException {
+        String name = "ELF core: PT_LOAD " + i;
+        if (!src.canRead(offset, filesz)) {
+            throw new InputException(name + " (" + Long.toUnsignedString(filesz) + " bytes at file offset "
+                    + Long.toUnsignedString(offset) + ") runs past the end of the file (" + src.size() + " bytes)");
+        }
+        if (Long.compareUnsigned(paddr, MAX_PHYSICAL) >= 0) {
+            throw new InputException(name + ": p_paddr " + hex(paddr) + " lies beyond the 52-bit physical address"
+                    + " space");
+        }
+        if (Long.compareUnsigned(memsz, filesz) < 0) {
+            throw new InputException(name + ": p_memsz " + Long.toUnsignedString(memsz) + " is below p_filesz "
+                    + filesz);
+        }
+        if (Long.compareUnsigned(memsz, MAX_PHYSICAL - paddr) > 0) {
+            throw new InputException(name + ": p_memsz " + Long.toUnsignedString(memsz) + " from p_paddr "
+                    + hex(paddr) + " runs past the 52-bit physical address space");
+        }
+        return new Segment(paddr, offset, filesz, memsz);
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    /**
+     * The VMCOREINFO note, looked for in every PT_NOTE until found. The walk reads at most the file's size in all,
+     * so that thousands of PT_NOTEs naming the same megabytes cost one pass, not one each.
+     */
+    private static final class Notes {
+        private final ByteSource src;
+        private long budget;
+        String info;
+
+        Notes(ByteSource src) {
+            this.src = src;
+            this.budget = src.size();
+        }
+
+        void scan(long offset, long size) {
+            if (info != null || budget <= 0 || !src.canRead(offset, size)) {
+                return;
+            }
+            long end = offset + Math.min(size, budget);
+            budget -= Math.min(size, budget);
+            info = vmcoreinfo(src, offset, end);
+        }
+    }
+
+    /** The VMCOREINFO note's text ({@code OSRELEASE=...\nPAGESIZE=...}) among the notes in [offset, end), or null. */
+    private static String vmcoreinfo(ByteSource src, long offset, long end) {
         long at = offset;
-        long end = offset + size;
         while (at + 12 <= end) {
             long namesz = src.u32(at);
             long descsz = src.u32(at + 4);
@@ -185,64 +262,55 @@ public final class ElfCore implements PhysicalMemory {
 
     @Override
     public long endPfn() {
-        long end = 0;
-        for (Segment s : segments) {
-            end = Math.max(end, (s.paddr + s.memsz + PAGE_SIZE - 1) >>> PAGE_SHIFT);
-        }
-        return end;
+        int n = index.count();
+        return n == 0 ? 0 : (index.end(n - 1) + PAGE_SIZE - 1) >>> PAGE_SHIFT;
     }
 
-    private Segment segmentOf(long addr) {
-        int i = Arrays.binarySearch(starts, addr);
-        int idx = i >= 0 ? i : -i - 2;
-        // Segments may overlap (some producers split at odd places); look back over the few that start earlier.
-        for (int k = idx; k >= 0 && k > idx - 4; k--) {
-            Segment s = segments[k];
-            if (addr >= s.paddr && addr - s.paddr < s.memsz) {
-                return s;
-            }
+    /** The segment whose bytes hold the whole frame, or null. */
+    private Segment holder(long pfn) {
+        long addr = pfn << PAGE_SHIFT;
+        int k = index.find(addr);
+        if (k < 0 || index.owner(k) >= segments.length || index.end(k) - addr < PAGE_SIZE) {
+            return null;
         }
-        return null;
+        return segments[index.owner(k)];
     }
 
     @Override
     public PageState state(long pfn) {
-        long addr = pfn << PAGE_SHIFT;
-        Segment s = segmentOf(addr);
-        if (s == null) {
+        if (pfn < 0 || pfn >= endPfn()) {
             return PageState.HOLE;
         }
-        long rel = addr - s.paddr;
-        return rel + PAGE_SIZE <= s.filesz ? PageState.PRESENT : PageState.MISSING;
+        if (holder(pfn) != null) {
+            return PageState.PRESENT;
+        }
+        // A frame only partly in a segment's bytes is missing too: its bytes are not all there.
+        return index.find(pfn << PAGE_SHIFT) < 0 ? PageState.HOLE : PageState.MISSING;
     }
 
     @Override
     public long missingRunEnd(long pfn) {
-        Segment s = segmentOf(pfn << PAGE_SHIFT);
-        if (s == null) {
-            return pfn + 1;
+        int k = index.find(pfn << PAGE_SHIFT);
+        long end = pfn << PAGE_SHIFT;
+        while (k >= 0 && k < index.count() && index.owner(k) >= segments.length && index.start(k) <= end) {
+            end = index.end(k++);
         }
-        return Math.max(pfn + 1, (s.paddr + s.memsz) >>> PAGE_SHIFT);
+        return Math.max(pfn + 1, end >>> PAGE_SHIFT);
     }
 
     @Override
     public ByteSource page(long pfn) {
-        long addr = pfn << PAGE_SHIFT;
-        Segment s = segmentOf(addr);
-        if (s == null || addr - s.paddr + PAGE_SIZE > s.filesz) {
-            return null;
-        }
-        return slice.at(src, s.offset + (addr - s.paddr));
+        Segment s = pfn < 0 || pfn >= endPfn() ? null : holder(pfn);
+        return s == null ? null : slice.at(src, s.offset + ((pfn << PAGE_SHIFT) - s.paddr));
     }
 
     @Override
     public long nextCandidate(long pfn) {
         long addr = pfn << PAGE_SHIFT;
-        if (segmentOf(addr) != null) {
-            return pfn;
+        if (pfn >= endPfn() || index.find(addr) >= 0) {
+            return Math.min(pfn, endPfn());
         }
-        int i = Arrays.binarySearch(starts, addr);
-        int next = i >= 0 ? i : -i - 1;
-        return next < segments.length ? Math.max(pfn, segments[next].paddr >>> PAGE_SHIFT) : endPfn();
+        int next = index.firstAfter(addr);
+        return next < index.count() ? Math.max(pfn, index.start(next) >>> PAGE_SHIFT) : endPfn();
     }
 }

@@ -1,6 +1,7 @@
 package ringtool.core.image;
 
 import java.util.Arrays;
+import java.util.Objects;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.InputException;
 
@@ -68,6 +69,11 @@ public final class FlattenedImage {
             public long nextCandidate(long pfn) {
                 return inner.nextCandidate(pfn);
             }
+
+            @Override
+            public long missingRunEnd(long pfn) {
+                return inner.missingRunEnd(pfn);
+            }
         };
     }
 
@@ -75,19 +81,31 @@ public final class FlattenedImage {
         return Long.reverseBytes(src.u64(at));
     }
 
-    /** The rearranged file as a source: each logical offset found through the segment that holds it. */
+    /**
+     * The rearranged file as a source: each logical offset found through the segment written last over it, by an
+     * {@link IntervalIndex}, so that any number of segments that rewrite the same bytes resolve as the rearranging
+     * would; gaps no segment wrote read as zeros, as they would in the sparse rearranged file.
+     */
     static final class Segments implements ByteSource {
+        /** makedumpfile flushes whole cache buffers; a segment per 4 KiB of file on average is far more. */
+        static final long SEGMENTS_PER_BYTE_SHIFT = 12;
+        static final long MIN_SEGMENT_LIMIT = 1 << 16;
+        /** The rearranged file of a guest with a 52-bit physical address space is far smaller than 2^56 bytes. */
+        static final long MAX_LOGICAL = 1L << 56;
+
         private final ByteSource src;
+        private final IntervalIndex index;
         private final long[] logical;
         private final long[] physical;
-        private final long[] sizes;
+        private final int count;
         private final long size;
 
-        private Segments(ByteSource src, long[] logical, long[] physical, long[] sizes, long size) {
+        private Segments(ByteSource src, IntervalIndex index, long[] logical, long[] physical, int count, long size) {
             this.src = src;
+            this.index = index;
             this.logical = logical;
             this.physical = physical;
-            this.sizes = sizes;
+            this.count = count;
             this.size = size;
         }
 
@@ -99,15 +117,14 @@ public final class FlattenedImage {
             if (type != 1) {
                 throw new InputException("kdump-flattened: header type " + type + ", expected 1");
             }
-            // At most one segment per 17 bytes of file: the arrays below are bounded by the file, not a field.
+            long limit = MIN_SEGMENT_LIMIT + (src.size() >>> SEGMENTS_PER_BYTE_SHIFT);
             int cap = 16;
             long[] lo = new long[cap];
             long[] ph = new long[cap];
-            long[] sz = new long[cap];
+            long[] hi = new long[cap];
             int n = 0;
             long at = HEADER_SIZE;
             long end = 0;
-            boolean sorted = true;
             while (true) {
                 if (!src.canRead(at, SEGMENT_HEADER)) {
                     throw new InputException("kdump-flattened: segment header at " + at
@@ -118,70 +135,44 @@ public final class FlattenedImage {
                 if (offset == END_FLAG && length == END_FLAG) {
                     break;
                 }
-                if (offset < 0 || length < 0 || !src.canRead(at + SEGMENT_HEADER, length)) {
+                if (offset < 0 || offset >= MAX_LOGICAL) {
+                    throw new InputException("kdump-flattened: segment at " + at + " has offset " + offset
+                            + ", expected 0 to 2^56");
+                }
+                if (length < 0 || !src.canRead(at + SEGMENT_HEADER, length)) {
                     throw new InputException("kdump-flattened: segment at " + at + " (" + length
                             + " bytes for offset " + offset + ") runs past the end of the file");
                 }
                 if (length > 0) {
+                    if (n == limit) {
+                        throw new InputException("kdump-flattened: more than " + limit + " segments in "
+                                + src.size() + " bytes; rearrange it with 'makedumpfile -R' first");
+                    }
                     if (n == cap) {
-                        cap *= 2;
+                        cap = (int) Math.min(limit, 2L * cap);
                         lo = Arrays.copyOf(lo, cap);
                         ph = Arrays.copyOf(ph, cap);
-                        sz = Arrays.copyOf(sz, cap);
+                        hi = Arrays.copyOf(hi, cap);
                     }
-                    sorted &= n == 0 || offset >= lo[n - 1];
                     lo[n] = offset;
                     ph[n] = at + SEGMENT_HEADER;
-                    sz[n] = length;
+                    hi[n] = offset + length;
                     n++;
                     end = Math.max(end, offset + length);
                 }
                 at += SEGMENT_HEADER + length;
             }
-            if (!sorted) {
-                // Later segments overwrite earlier ones (the header is rewritten at the end); keep write order
-                // for equal offsets by sorting indices stably.
-                Integer[] order = new Integer[n];
-                for (int i = 0; i < n; i++) {
-                    order[i] = i;
-                }
-                final long[] key = lo;
-                Arrays.sort(order, (a, b) -> Long.compare(key[a], key[b]));
-                long[] lo2 = new long[n];
-                long[] ph2 = new long[n];
-                long[] sz2 = new long[n];
-                for (int i = 0; i < n; i++) {
-                    lo2[i] = lo[order[i]];
-                    ph2[i] = ph[order[i]];
-                    sz2[i] = sz[order[i]];
-                }
-                lo = lo2;
-                ph = ph2;
-                sz = sz2;
+            lo = Arrays.copyOf(lo, n);
+            hi = Arrays.copyOf(hi, n);
+            long[] writeOrder = new long[n];
+            for (int i = 0; i < n; i++) {
+                writeOrder[i] = i;
             }
-            return new Segments(src, Arrays.copyOf(lo, n), Arrays.copyOf(ph, n), Arrays.copyOf(sz, n), end);
+            return new Segments(src, IntervalIndex.resolve(lo, hi, writeOrder), lo, Arrays.copyOf(ph, n), n, end);
         }
 
         int count() {
-            return logical.length;
-        }
-
-        /** The last segment (in write order among equal starts) holding {@code at}, or -1. */
-        private int find(long at) {
-            int i = Arrays.binarySearch(logical, at);
-            if (i >= 0) {
-                while (i + 1 < logical.length && logical[i + 1] == at) {
-                    i++;
-                }
-            } else {
-                i = -i - 2;
-            }
-            for (int k = i; k >= 0 && k > i - 8; k--) {
-                if (at >= logical[k] && at - logical[k] < sizes[k]) {
-                    return k;
-                }
-            }
-            return -1;
+            return count;
         }
 
         @Override
@@ -189,15 +180,17 @@ public final class FlattenedImage {
             return size;
         }
 
+        /** Where the byte at {@code at}, inside interval {@code k}, lies in the file. */
+        private long position(int k, long at) {
+            int owner = index.owner(k);
+            return physical[owner] + (at - logical[owner]);
+        }
+
         @Override
         public int u8(long at) {
-            int k = find(at);
-            if (k < 0) {
-                // A gap the writer never filled: sparse in the rearranged file, so zero there too.
-                java.util.Objects.checkFromIndexSize(at, 1, size);
-                return 0;
-            }
-            return src.u8(physical[k] + at - logical[k]);
+            Objects.checkFromIndexSize(at, 1, size);
+            int k = index.find(at);
+            return k < 0 ? 0 : src.u8(position(k, at));
         }
 
         @Override
@@ -216,9 +209,10 @@ public final class FlattenedImage {
         }
 
         private long le(long at, int n) {
-            int k = find(at);
-            if (k >= 0 && at + n - logical[k] <= sizes[k]) {
-                long p = physical[k] + at - logical[k];
+            Objects.checkFromIndexSize(at, n, size);
+            int k = index.find(at);
+            if (k >= 0 && index.end(k) - at >= n) {
+                long p = position(k, at);
                 return switch (n) {
                     case 2 -> src.u16(p);
                     case 4 -> src.u32(p);
@@ -230,17 +224,23 @@ public final class FlattenedImage {
 
         @Override
         public void copy(long at, byte[] dst, int dstOffset, int length) {
-            java.util.Objects.checkFromIndexSize(at, length, size);
+            Objects.checkFromIndexSize(at, length, size);
+            Objects.checkFromIndexSize(dstOffset, length, dst.length);
             int done = 0;
             while (done < length) {
                 long pos = at + done;
-                int k = find(pos);
+                int k = index.find(pos);
                 if (k < 0) {
-                    dst[dstOffset + done++] = 0;
+                    // A gap: zeros up to the next segment, in one fill.
+                    int next = index.firstAfter(pos);
+                    long gapEnd = next < index.count() ? index.start(next) : Long.MAX_VALUE;
+                    int n = (int) Math.min(length - done, gapEnd - pos);
+                    Arrays.fill(dst, dstOffset + done, dstOffset + done + n, (byte) 0);
+                    done += n;
                     continue;
                 }
-                int n = (int) Math.min(length - done, sizes[k] - (pos - logical[k]));
-                src.copy(physical[k] + pos - logical[k], dst, dstOffset + done, n);
+                int n = (int) Math.min(length - done, index.end(k) - pos);
+                src.copy(position(k, pos), dst, dstOffset + done, n);
                 done += n;
             }
         }

@@ -49,7 +49,10 @@ public final class KdumpCompressed implements PhysicalMemory {
     static final int SUB_MAX_MAPNR_64 = 96;
     static final int DESC_SIZE = 24;
     static final int STATUS_INCOMPLETE = 0x8;
-    private static final int RANK_SHIFT = 12;
+    /** 64 TiB of guest memory in 4 KiB frames (x86-64's 46-bit physical addresses): more is not a VMBus guest. */
+    static final long MAX_FRAMES = 1L << 34;
+    /** The rank table has at most this many entries (8 MiB), whatever the number of frames. */
+    private static final int MAX_RANK_SHIFT_ENTRIES = 20;
 
     private final ByteSource src;
     private final int version;
@@ -62,7 +65,16 @@ public final class KdumpCompressed implements PhysicalMemory {
     private final long bitmap2;
     private final long descs;
     private final String release;
+    private final long descCapacity;
+    /** Set bits of the 2nd bitmap before each run of {@code 1 << rankShift} frames, filled as far as asked. */
+    private final int rankShift;
     private final long[] rank;
+    private int ranksKnown = 1;
+    /** The last rank counted, so that a scan in PFN order counts each bit once. */
+    private long cursorPfn;
+    private long cursorRank;
+    /** From this frame on every dumped frame's descriptor lies past the end of the file. */
+    private long beyondFrom = Long.MAX_VALUE;
     private final PageCodec codec = new PageCodec();
     private final byte[] block;
     private final byte[] packed;
@@ -88,7 +100,9 @@ public final class KdumpCompressed implements PhysicalMemory {
         this.block = new byte[blockSize];
         this.packed = new byte[2 * blockSize];
         this.blockSource = ByteSource.of(block);
-        this.rank = ranks();
+        this.descCapacity = (src.size() - descs) / DESC_SIZE;
+        this.rankShift = Math.max(12, 64 - Long.numberOfLeadingZeros(maxMapnr) - MAX_RANK_SHIFT_ENTRIES);
+        this.rank = new long[(int) (maxMapnr >>> rankShift) + 1];
     }
 
     public static boolean sniff(ByteSource src) {
@@ -138,6 +152,10 @@ public final class KdumpCompressed implements PhysicalMemory {
         }
         // A bitmap cannot describe more frames than it has bits, whatever max_mapnr claims.
         maxMapnr = Math.min(maxMapnr, bitmapBytes * 8);
+        if (maxMapnr > MAX_FRAMES) {
+            throw new InputException("kdump-compressed: " + maxMapnr + " frames of " + blockSize + " bytes, more than"
+                    + " the " + MAX_FRAMES + " (64 TiB) this tool reads");
+        }
         String release = ascii(src, RELEASE_OFFSET, UTS_FIELD).replace("\0", "").trim();
         return new KdumpCompressed(src, (int) version, is64, status, (int) blockSize, maxMapnr, bitmap1, bitmap2,
                 descs, release);
@@ -162,48 +180,75 @@ public final class KdumpCompressed implements PhysicalMemory {
         return new String(b, StandardCharsets.ISO_8859_1);
     }
 
-    private long[] ranks() {
-        int n = (int) ((maxMapnr >>> RANK_SHIFT) + 1);
-        long[] out = new long[n];
-        long total = 0;
-        for (int k = 0; k < n; k++) {
-            out[k] = total;
-            long from = (long) k << (RANK_SHIFT - 3);
-            long to = Math.min(from + (1 << (RANK_SHIFT - 3)), (maxMapnr + 7) >>> 3);
-            for (long at = from; at < to; at += 8) {
-                total += at + 8 <= to ? Long.bitCount(src.u64(bitmap2 + at))
-                        : Integer.bitCount(lastBytes(at, to));
-            }
+    /** The set bits of {@code bitmap} for frames [from, to), a word at a time. */
+    private long count(long bitmap, long from, long to) {
+        long n = 0;
+        long p = from;
+        while (p < to) {
+            long word = src.u64(bitmap + ((p >>> 6) << 3)) >>> (p & 63);
+            int bits = (int) Math.min(64 - (p & 63), to - p);
+            n += Long.bitCount(bits == 64 ? word : word & ((1L << bits) - 1));
+            p += bits;
         }
-        return out;
+        return n;
     }
 
-    private int lastBytes(long at, long to) {
-        int v = 0;
-        for (long i = at; i < to; i++) {
-            v |= src.u8(bitmap2 + i) << (8 * (i - at));
+    /**
+     * The first frame at or after {@code pfn}, before {@code maxMapnr}, whose bit in {@code bitmap} is {@code set},
+     * or {@code maxMapnr}; where {@code mask} is given, only frames whose bit there is clear count.
+     */
+    private long nextBit(long bitmap, long pfn, boolean set, long mask) {
+        long p = pfn;
+        while (p < maxMapnr) {
+            long at = (p >>> 6) << 3;
+            long word = src.u64(bitmap + at);
+            if (!set) {
+                word = ~word;
+            }
+            if (mask >= 0) {
+                word |= src.u64(mask + at);
+            }
+            word &= -1L << (p & 63);
+            if (word != 0) {
+                return Math.min(maxMapnr, (p & ~63L) + Long.numberOfTrailingZeros(word));
+            }
+            p = (p & ~63L) + 64;
         }
-        int bits = (int) Math.min(32, maxMapnr - (at << 3));
-        return bits >= 32 ? v : v & ((1 << bits) - 1);
+        return maxMapnr;
     }
 
     private boolean bit(long bitmap, long pfn) {
         return (src.u8(bitmap + (pfn >>> 3)) & (1 << (pfn & 7))) != 0;
     }
 
+    /** How many dumped frames precede {@code pfn}: the index of its page descriptor. */
     private long descIndex(long pfn) {
-        long r = rank[(int) (pfn >>> RANK_SHIFT)];
-        long from = (pfn >>> RANK_SHIFT) << RANK_SHIFT;
-        long p = from;
-        for (; p + 64 <= pfn; p += 64) {
-            r += Long.bitCount(src.u64(bitmap2 + (p >>> 3)));
-        }
-        for (; p < pfn; p++) {
-            if (bit(bitmap2, p)) {
-                r++;
+        long run = pfn >>> rankShift;
+        if (pfn >= cursorPfn && cursorPfn >>> rankShift == run) {
+            cursorRank += count(bitmap2, cursorPfn, pfn);
+        } else {
+            while (ranksKnown <= run) {
+                long from = (long) (ranksKnown - 1) << rankShift;
+                long to = Math.min(maxMapnr, from + (1L << rankShift));
+                rank[ranksKnown] = rank[ranksKnown - 1] + count(bitmap2, from, to);
+                ranksKnown++;
             }
+            cursorRank = rank[(int) run] + count(bitmap2, run << rankShift, pfn);
         }
-        return r;
+        cursorPfn = pfn;
+        return cursorRank;
+    }
+
+    /** Whether a dumped frame's page descriptor lies past the end of the file: a dump cut short. */
+    private boolean beyondFile(long pfn) {
+        if (pfn >= beyondFrom) {
+            return true;
+        }
+        if (descIndex(pfn) >= descCapacity) {
+            beyondFrom = pfn;
+            return true;
+        }
+        return false;
     }
 
     public int headerVersion() {
@@ -248,7 +293,7 @@ public final class KdumpCompressed implements PhysicalMemory {
         if (frame < 0 || pfn >= maxMapnr || !bit(bitmap1, pfn)) {
             return PageState.HOLE;
         }
-        if (!bit(bitmap2, pfn)) {
+        if (!bit(bitmap2, pfn) || beyondFile(pfn)) {
             return PageState.MISSING;
         }
         if ((status & STATUS_INCOMPLETE) != 0) {
@@ -313,11 +358,47 @@ public final class KdumpCompressed implements PhysicalMemory {
     @Override
     public long nextCandidate(long frame) {
         long pfn = frame / framesPerBlock;
-        // Skip whole zero bytes of the 1st bitmap: 8 frames a byte, so holes cost little.
-        while (pfn < maxMapnr && (pfn & 7) == 0 && src.u8(bitmap1 + (pfn >>> 3)) == 0) {
-            pfn += 8;
+        if (frame < 0 || pfn >= maxMapnr) {
+            return endPfn();
         }
-        long first = pfn * framesPerBlock;
-        return Math.min(Math.max(frame, first), endPfn());
+        long first = nextRam(pfn);
+        return Math.min(Math.max(frame, first * framesPerBlock), endPfn());
+    }
+
+    /** The first frame at or after {@code pfn} in the 1st bitmap; zero bytes skipped in one bulk scan. */
+    private long nextRam(long pfn) {
+        int rest = src.u8(bitmap1 + (pfn >>> 3)) >>> (pfn & 7);
+        if (rest != 0) {
+            return pfn + Integer.numberOfTrailingZeros(rest);
+        }
+        long next = (pfn >>> 3) + 1;
+        long bytes = ((maxMapnr + 7) >>> 3) - next;
+        long nonZero = bytes <= 0 ? -1 : src.firstNonZero(bitmap1 + next, bytes);
+        if (nonZero < 0) {
+            return maxMapnr;
+        }
+        long at = next + nonZero;
+        return Math.min(maxMapnr, (at << 3) + Integer.numberOfTrailingZeros(src.u8(bitmap1 + at)));
+    }
+
+    /**
+     * Excluded frames run while the 1st bitmap holds them and the 2nd does not; past the last descriptor the file
+     * holds, every frame the 1st bitmap holds is missing. Either way one word-wise scan, not a step per frame.
+     */
+    @Override
+    public long missingRunEnd(long frame) {
+        long pfn = frame / framesPerBlock;
+        if (frame < 0 || pfn >= maxMapnr || state(frame) != PageState.MISSING) {
+            return frame + 1;
+        }
+        long end;
+        if (!bit(bitmap2, pfn)) {
+            end = nextBit(bitmap1, pfn, false, bitmap2);
+        } else if (pfn >= beyondFrom) {
+            end = nextBit(bitmap1, pfn, false, -1);
+        } else {
+            end = pfn + 1;
+        }
+        return Math.max(frame + 1, end * framesPerBlock);
     }
 }

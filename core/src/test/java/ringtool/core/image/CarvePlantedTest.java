@@ -22,12 +22,12 @@ import ringtool.core.source.InputException;
 
 class CarvePlantedTest {
 
-    private static final List<String> PLANTED = List.of(
+    static final List<String> PLANTED = List.of(
             "0x200000 outbound pair 0 data 16384 packets 0",
             "0x205000 inbound pair 0 data 16384 packets 3",
             "0x400000 ring pair 1 data 12288 packets 0");
 
-    private static final String DECOY_REJECTED = "carve.candidate.rejected ring header at physical 0x600000 not"
+    static final String DECOY_REJECTED = "carve.candidate.rejected ring header at physical 0x600000 not"
             + " reported as a ring (confidence 0.30): header as Linux initialises it; no neighbouring header, data"
             + " size 12288 (the smallest Linux size that holds its indices: a guess); no packet evidence: trailers"
             + " do not chain back from read_index 320 and no walk from offset 0 reaches it; a stale copy of a header"

@@ -16,12 +16,14 @@ import ringtool.core.model.ReaderModel;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
+import ringtool.core.synth.RingWriter;
 import ringtool.output.Format;
 import ringtool.output.TextOptions;
 
 /**
- * A ring dump built from fuzzer choices, the way the Linux writer lays packets out (descriptor, extended header,
- * payload, zero padding, trailer, all modulo the data size), with every field open to a bad value. The choices
+ * A ring dump built from fuzzer choices, written through synth's {@link RingWriter} as the Linux writer lays
+ * packets out (descriptor, extended header, payload, padding, trailer, all modulo the data size), with every field
+ * open to a bad value. The choices
  * are read in a fixed order, so a {@link FuzzedDataProvider} stream is a stable recipe:
  *
  * <pre>
@@ -154,19 +156,21 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex, Format forma
 
     /** @param ends receives where each packet ends, modulo the data size */
     private static byte[] ring(FuzzedDataProvider in, int dataSize, List<Long> ends) {
-        Ring r = new Ring(dataSize);
+        byte[] bytes = new byte[HEADER + dataSize];
+        RingWriter r = new RingWriter(bytes, 0, HEADER, dataSize);
         long start = index(in, dataSize);
-        r.u32(RingHeader.READ_INDEX_OFFSET, start);
-        r.u32(RingHeader.INTERRUPT_MASK_OFFSET, pick(in, 0, 1));
-        r.u32(RingHeader.PENDING_SEND_SIZE_OFFSET, in.consumeBoolean() ? in.consumeInt() & 0xFFFF_FFFFL : 0);
-        r.u32(RingHeader.FEATURE_BITS_OFFSET, pick(in, 1, 0));
+        r.readIndex(start);
+        r.interruptMask(pick(in, 0, 1));
+        r.pendingSendSize(in.consumeBoolean() ? in.consumeInt() & 0xFFFF_FFFFL : 0);
+        r.featureBits(pick(in, 1, 0));
         if (in.consumeInt(0, 15) == 15) {
-            r.u32(RingHeader.RESERVED1_OFFSET + in.consumeInt(0, 11) * Integer.BYTES, in.consumeInt() & 0xFFFF_FFFFL);
+            r.headerU32(RingHeader.RESERVED1_OFFSET + in.consumeInt(0, 11) * Integer.BYTES,
+                    in.consumeInt() & 0xFFFF_FFFFL);
         }
         long cursor = Math.floorMod(start, dataSize) & ~(PacketDescriptor.ALIGNMENT - 1L);
         int packets = in.consumeInt(0, MAX_PACKETS);
         for (int i = 0; i < packets; i++) {
-            cursor = r.packet(in, cursor);
+            cursor = packet(in, r, cursor);
             ends.add(cursor);
         }
         long write = switch (in.consumeInt(0, 7)) {
@@ -174,8 +178,8 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex, Format forma
             case 7 -> Math.floorMod(cursor + in.consumeInt(-3, 3) * (long) PacketDescriptor.ALIGNMENT, dataSize);
             default -> cursor;
         };
-        r.u32(RingHeader.WRITE_INDEX_OFFSET, write);
-        return r.bytes;
+        r.writeIndex(write);
+        return bytes;
     }
 
     /** Mostly the usual value, sometimes the other legal one, sometimes anything. */
@@ -187,104 +191,79 @@ public record RingPlan(Layout layout, byte[] bytes, Long readIndex, Format forma
         };
     }
 
-    /** One ring's bytes: header page, then the data area, written modulo its size. */
-    private static final class Ring {
-        final byte[] bytes;
-        final int dataSize;
-
-        Ring(int dataSize) {
-            this.dataSize = dataSize;
-            this.bytes = new byte[HEADER + dataSize];
+    /**
+     * Writes one packet at {@code at} as Linux lays it out, then lets the fuzzer lie in offset8, len8 or the
+     * trailer; the trailer goes where len8 says the packet ends, and the next packet after it. Fields are written in
+     * place, in the order extended header, payload, descriptor, trailer, so a lying len8 lets the trailer overwrite
+     * what came before. Padding is not cleared: it keeps what earlier packets left there.
+     *
+     * @return where the next packet goes
+     */
+    private static long packet(FuzzedDataProvider in, RingWriter r, long at) {
+        int type = in.consumeInt(0, 15) < TYPES.length ? TYPES[in.consumeInt(0, TYPES.length - 1)]
+                : in.consumeInt(0, 0xFFFF);
+        int flags = (int) pick(in, 0, PacketDescriptor.FLAG_COMPLETION_REQUESTED) & 0xFFFF;
+        long ext = 0;
+        if (type == PacketType.DATA_USING_XFER_PAGES) {
+            ext = transferPages(in, r, at);
+        } else if (type == PacketType.DATA_USING_GPA_DIRECT) {
+            ext = gpaDirect(in, r, at);
         }
+        byte[] payload = in.consumeBytes(in.consumeInt(0, MAX_PAYLOAD));
+        r.put(at + PacketDescriptor.SIZE + ext, payload);
+        int offset8 = RingWriter.offset8(ext);
+        int len8 = RingWriter.len8(offset8, payload.length);
+        switch (in.consumeInt(0, 15)) {
+            case 13 -> offset8 = in.consumeInt(0, 4);
+            case 14 -> len8 = in.consumeInt(0, 4);
+            case 15 -> len8 = in.consumeInt(0, 0xFFFF);
+            default -> { }
+        }
+        r.descriptor(at, type, offset8, len8, flags, in.consumeLong());
+        long trailer = switch (in.consumeInt(0, 7)) {
+            case 5 -> 0;
+            case 6 -> PacketDescriptor.expectedTrailer(at) | (in.consumeInt() & 0xFFFF_FFFFL);
+            case 7 -> in.consumeLong();
+            default -> PacketDescriptor.expectedTrailer(at);
+        };
+        return r.trailer(at, len8 * (long) PacketDescriptor.ALIGNMENT, trailer);
+    }
 
-        void u32(int headerOffset, long value) {
-            for (int i = 0; i < Integer.BYTES; i++) {
-                bytes[headerOffset + i] = (byte) (value >>> (8 * i));
+    /** Type 7's header and ranges; returns the extended header's length. */
+    private static long transferPages(FuzzedDataProvider in, RingWriter r, long at) {
+        int ranges = in.consumeInt(0, 4);
+        long declared = in.consumeInt(0, 7) == 7 ? in.consumeInt() & 0xFFFF_FFFFL : ranges;
+        r.put(at + TransferPageHeader.PAGESET_ID_OFFSET, in.consumeInt(0, 0xFFFF), Short.BYTES);
+        r.put(at + TransferPageHeader.SENDER_OWNS_OFFSET, in.consumeInt(0, 1), 1);
+        r.put(at + TransferPageHeader.RANGE_COUNT_OFFSET, declared, Integer.BYTES);
+        long range = at + TransferPageHeader.RANGES_OFFSET;
+        for (int i = 0; i < ranges; i++) {
+            r.put(range + TransferPageRange.BYTE_COUNT_OFFSET, in.consumeInt(), Integer.BYTES);
+            r.put(range + TransferPageRange.BYTE_OFFSET_OFFSET, in.consumeInt(), Integer.BYTES);
+            range += TransferPageRange.SIZE;
+        }
+        return range - at - PacketDescriptor.SIZE;
+    }
+
+    /** Type 9's header and ranges, each with the PFNs it spans unless the fuzzer drops some. */
+    private static long gpaDirect(FuzzedDataProvider in, RingWriter r, long at) {
+        int ranges = in.consumeInt(0, 3);
+        long declared = in.consumeInt(0, 7) == 7 ? in.consumeInt(0, 8) : ranges;
+        r.put(at + GpaDirectHeader.RANGE_COUNT_OFFSET, declared, Integer.BYTES);
+        long range = at + GpaDirectHeader.RANGES_OFFSET;
+        for (int i = 0; i < ranges; i++) {
+            long count = in.consumeInt(0, 3) == 3 ? in.consumeInt() & 0xFFFF_FFFFL : in.consumeInt(0, 3 * 4096);
+            long offset = in.consumeInt(0, 7) == 7 ? in.consumeInt() & 0xFFFF_FFFFL : in.consumeInt(0, 4095);
+            long pfns = Math.min((offset + count + GpaRange.HV_PAGE_SIZE - 1) / GpaRange.HV_PAGE_SIZE, 4);
+            pfns = Math.max(0, pfns - in.consumeInt(0, 1));
+            r.put(range + GpaRange.BYTE_COUNT_OFFSET, count, Integer.BYTES);
+            r.put(range + GpaRange.BYTE_OFFSET_OFFSET, offset, Integer.BYTES);
+            range += GpaRange.PFN_ARRAY_OFFSET;
+            for (int p = 0; p < pfns; p++) {
+                r.put(range, in.consumeLong(), GpaRange.PFN_SIZE);
+                range += GpaRange.PFN_SIZE;
             }
         }
-
-        void put(long dataOffset, long value, int width) {
-            for (int i = 0; i < width; i++) {
-                bytes[HEADER + (int) Math.floorMod(dataOffset + i, (long) dataSize)] = (byte) (value >>> (8 * i));
-            }
-        }
-
-        /** Writes one packet at {@code at} and returns where the next one goes. */
-        long packet(FuzzedDataProvider in, long at) {
-            int type = in.consumeInt(0, 15) < TYPES.length ? TYPES[in.consumeInt(0, TYPES.length - 1)]
-                    : in.consumeInt(0, 0xFFFF);
-            int flags = (int) pick(in, 0, PacketDescriptor.FLAG_COMPLETION_REQUESTED) & 0xFFFF;
-            long ext = PacketDescriptor.SIZE;
-            if (type == PacketType.DATA_USING_XFER_PAGES) {
-                ext = transferPages(in, at);
-            } else if (type == PacketType.DATA_USING_GPA_DIRECT) {
-                ext = gpaDirect(in, at);
-            }
-            byte[] payload = in.consumeBytes(in.consumeInt(0, MAX_PAYLOAD));
-            long payloadAt = at + ext;
-            for (int i = 0; i < payload.length; i++) {
-                put(payloadAt + i, payload[i], 1);
-            }
-            int offset8 = (int) ((ext + PacketDescriptor.ALIGNMENT - 1) / PacketDescriptor.ALIGNMENT);
-            int len8 = offset8 + (payload.length + PacketDescriptor.ALIGNMENT - 1) / PacketDescriptor.ALIGNMENT;
-            switch (in.consumeInt(0, 15)) {
-                case 13 -> offset8 = in.consumeInt(0, 4);
-                case 14 -> len8 = in.consumeInt(0, 4);
-                case 15 -> len8 = in.consumeInt(0, 0xFFFF);
-                default -> { }
-            }
-            put(at + PacketDescriptor.TYPE_OFFSET, type, Short.BYTES);
-            put(at + PacketDescriptor.OFFSET8_OFFSET, offset8, Short.BYTES);
-            put(at + PacketDescriptor.LEN8_OFFSET, len8, Short.BYTES);
-            put(at + PacketDescriptor.FLAGS_OFFSET, flags, Short.BYTES);
-            put(at + PacketDescriptor.TRANSACTION_ID_OFFSET, in.consumeLong(), Long.BYTES);
-            long trailerAt = at + len8 * (long) PacketDescriptor.ALIGNMENT;
-            long trailer = switch (in.consumeInt(0, 7)) {
-                case 5 -> 0;
-                case 6 -> PacketDescriptor.expectedTrailer(at) | (in.consumeInt() & 0xFFFF_FFFFL);
-                case 7 -> in.consumeLong();
-                default -> PacketDescriptor.expectedTrailer(at);
-            };
-            put(trailerAt, trailer, PacketDescriptor.TRAILER_SIZE);
-            return Math.floorMod(trailerAt + PacketDescriptor.TRAILER_SIZE, (long) dataSize);
-        }
-
-        /** Type 7's header and ranges; returns the extension's end relative to the descriptor. */
-        private long transferPages(FuzzedDataProvider in, long at) {
-            int ranges = in.consumeInt(0, 4);
-            long declared = in.consumeInt(0, 7) == 7 ? in.consumeInt() & 0xFFFF_FFFFL : ranges;
-            put(at + TransferPageHeader.PAGESET_ID_OFFSET, in.consumeInt(0, 0xFFFF), Short.BYTES);
-            put(at + TransferPageHeader.SENDER_OWNS_OFFSET, in.consumeInt(0, 1), 1);
-            put(at + TransferPageHeader.RANGE_COUNT_OFFSET, declared, Integer.BYTES);
-            long r = at + TransferPageHeader.RANGES_OFFSET;
-            for (int i = 0; i < ranges; i++) {
-                put(r + TransferPageRange.BYTE_COUNT_OFFSET, in.consumeInt(), Integer.BYTES);
-                put(r + TransferPageRange.BYTE_OFFSET_OFFSET, in.consumeInt(), Integer.BYTES);
-                r += TransferPageRange.SIZE;
-            }
-            return r - at;
-        }
-
-        /** Type 9's header and ranges, each with the PFNs it spans unless the fuzzer drops some. */
-        private long gpaDirect(FuzzedDataProvider in, long at) {
-            int ranges = in.consumeInt(0, 3);
-            long declared = in.consumeInt(0, 7) == 7 ? in.consumeInt(0, 8) : ranges;
-            put(at + GpaDirectHeader.RANGE_COUNT_OFFSET, declared, Integer.BYTES);
-            long r = at + GpaDirectHeader.RANGES_OFFSET;
-            for (int i = 0; i < ranges; i++) {
-                long count = in.consumeInt(0, 3) == 3 ? in.consumeInt() & 0xFFFF_FFFFL : in.consumeInt(0, 3 * 4096);
-                long offset = in.consumeInt(0, 7) == 7 ? in.consumeInt() & 0xFFFF_FFFFL : in.consumeInt(0, 4095);
-                long pfns = Math.min((offset + count + GpaRange.HV_PAGE_SIZE - 1) / GpaRange.HV_PAGE_SIZE, 4);
-                pfns = Math.max(0, pfns - in.consumeInt(0, 1));
-                put(r + GpaRange.BYTE_COUNT_OFFSET, count, Integer.BYTES);
-                put(r + GpaRange.BYTE_OFFSET_OFFSET, offset, Integer.BYTES);
-                r += GpaRange.PFN_ARRAY_OFFSET;
-                for (int p = 0; p < pfns; p++) {
-                    put(r, in.consumeLong(), GpaRange.PFN_SIZE);
-                    r += GpaRange.PFN_SIZE;
-                }
-            }
-            return r - at;
-        }
+        return range - at - PacketDescriptor.SIZE;
     }
 }

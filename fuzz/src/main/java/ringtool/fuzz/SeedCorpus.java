@@ -25,6 +25,7 @@ import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
+import ringtool.core.synth.RingWriter;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.walk.Packet;
 
@@ -312,49 +313,35 @@ public final class SeedCorpus {
     }
 
     /**
-     * A dump laid out as the Linux writer does it: descriptor, extended header, payload, zero padding to 8, trailer
-     * {@code start << 32}, write index past the trailer, all modulo the data size. {@link #data} overrides fields
-     * relative to the last packet's start, to plant damage.
+     * A seed ring: a {@link RingWriter} whose packets carry the transaction ID {@code 0x1000 + start}, and whose
+     * {@link #data} overrides fields relative to the last packet's start, to plant damage.
      */
     static final class Dump {
-        private final byte[] bytes;
-        private final int dataSize;
-        private long cursor;
-        private long last;
+        private static final byte[] NONE = new byte[0];
+        private final RingWriter ring;
 
         Dump(int dataSize) {
-            this.dataSize = dataSize;
-            this.bytes = new byte[RingHeader.HOST_PAGE_SIZE + dataSize];
-            header(RingHeader.FEATURE_BITS_OFFSET, 1);
+            ring = new RingWriter(dataSize);
         }
 
         Dump startAt(long at) {
-            cursor = at;
-            header(RingHeader.READ_INDEX_OFFSET, at);
-            return header(RingHeader.WRITE_INDEX_OFFSET, at);
+            ring.startAt(at);
+            return this;
         }
 
         Dump header(int offset, long value) {
-            for (int i = 0; i < Integer.BYTES; i++) {
-                bytes[offset + i] = (byte) (value >>> (8 * i));
-            }
+            ring.headerU32(offset, value);
             return this;
         }
 
         /** Overwrites {@code width} bytes at {@code delta} from the last packet's start. */
         Dump data(long delta, long value, int width) {
-            put(last + delta, value, width);
+            ring.put(ring.lastPacket() + delta, value, width);
             return this;
         }
 
-        private void put(long at, long value, int width) {
-            for (int i = 0; i < width; i++) {
-                bytes[RingHeader.HOST_PAGE_SIZE + (int) ((at + i) % dataSize)] = (byte) (value >>> (8 * i));
-            }
-        }
-
         Dump inband(byte[] payload, int flags) {
-            return packet(PacketType.DATA_INBAND, flags, new byte[0], payload);
+            return packet(PacketType.DATA_INBAND, flags, NONE, payload);
         }
 
         Dump transferPages(int ranges) {
@@ -383,33 +370,12 @@ public final class SeedCorpus {
         }
 
         Dump packet(int type, int flags, byte[] ext, byte[] payload) {
-            long at = cursor;
-            int offset8 = (PacketDescriptor.SIZE + ext.length) / PacketDescriptor.ALIGNMENT;
-            int len8 = offset8 + (payload.length + PacketDescriptor.ALIGNMENT - 1) / PacketDescriptor.ALIGNMENT;
-            put(at + PacketDescriptor.TYPE_OFFSET, type, 2);
-            put(at + PacketDescriptor.OFFSET8_OFFSET, offset8, 2);
-            put(at + PacketDescriptor.LEN8_OFFSET, len8, 2);
-            put(at + PacketDescriptor.FLAGS_OFFSET, flags, 2);
-            put(at + PacketDescriptor.TRANSACTION_ID_OFFSET, 0x1000 + at, 8);
-            for (int i = 0; i < ext.length; i++) {
-                put(at + PacketDescriptor.SIZE + i, ext[i], 1);
-            }
-            long payloadAt = at + (long) offset8 * PacketDescriptor.ALIGNMENT;
-            for (int i = 0; i < payload.length; i++) {
-                put(payloadAt + i, payload[i], 1);
-            }
-            long end = at + (long) len8 * PacketDescriptor.ALIGNMENT;
-            for (long p = payloadAt + payload.length; p < end; p++) {
-                put(p, 0, 1);
-            }
-            put(end, PacketDescriptor.expectedTrailer(at), PacketDescriptor.TRAILER_SIZE);
-            last = at;
-            cursor = (end + PacketDescriptor.TRAILER_SIZE) % dataSize;
-            return header(RingHeader.WRITE_INDEX_OFFSET, cursor);
+            ring.packet(type, flags, 0x1000 + ring.cursor(), ext, payload);
+            return this;
         }
 
         byte[] bytes() {
-            return bytes.clone();
+            return ring.build();
         }
     }
 }

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import ringtool.core.synth.RingWriter;
 
 class CarveCommandTest {
@@ -22,19 +19,6 @@ class CarveCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = RingtoolCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** 1 MiB of raw memory, zero but for a channel's pair at 0x40000 (2 consumed outbound packets, 1 live inbound). */
     private Path rawImage() throws IOException {
@@ -52,8 +36,8 @@ class CarveCommandTest {
     @Test
     void rawImageIsCarvedIntoATableOfRings() throws IOException {
         Path image = rawImage();
-        Run r = run("carve", "--raw", image.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = CliRun.of("carve", "--raw", image.toString());
+        assertEquals(0, r.exit(), r.err());
         assertEquals(image + ": raw physical memory, 1048576 bytes from physical address 0; 1 MiB in 256 pages"
                 + " scanned, 2 ring headers, 2 rings at confidence >= 0.50\n"
                 + "  physical       ring      pair      data  conf      write       read packets errors\n"
@@ -68,8 +52,8 @@ class CarveCommandTest {
 
     @Test
     void jsonCarriesTheContainerAndTheCarveFieldsOfEachRing() throws IOException {
-        Run r = run("carve", "--raw", "--format", "json", rawImage().toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = CliRun.of("carve", "--raw", "--format", "json", rawImage().toString());
+        assertEquals(0, r.exit(), r.err());
         JsonNode input = new ObjectMapper().readTree(r.out()).get("inputs").get(0);
         assertEquals("raw", input.get("container").asText());
         JsonNode inbound = input.get("rings").get(1);
@@ -85,16 +69,16 @@ class CarveCommandTest {
     void outWritesEachPairAsAUioPairDumpThatInspectReads() throws IOException {
         Path image = rawImage();
         Path dir = tmp.resolve("rings");
-        Run r = run("carve", "--raw", "--out", dir.toString(), "--format", "json", image.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = CliRun.of("carve", "--raw", "--out", dir.toString(), "--format", "json", image.toString());
+        assertEquals(0, r.exit(), r.err());
         Path dump = dir.resolve("guest.raw-pair-0x40000.bin");
         assertTrue(Arrays.equals(Arrays.copyOfRange(Files.readAllBytes(image), PAIR, PAIR + 40960),
                 Files.readAllBytes(dump)));
         JsonNode index = new ObjectMapper().readTree(dir.resolve("guest.raw.index.json").toFile());
         assertEquals("guest.raw-pair-0x40000.bin", index.get("files").get(0).get("file").asText());
         assertEquals("uio-pair", index.get("files").get(0).get("layout").asText());
-        Run inspect = run("inspect", "--format", "json", dump.toString());
-        assertEquals(0, inspect.code(), inspect.err());
+        CliRun inspect = CliRun.of("inspect", "--format", "json", dump.toString());
+        assertEquals(0, inspect.exit(), inspect.err());
         assertEquals("uio-pair", new ObjectMapper().readTree(inspect.out()).get("inputs").get(0).get("layout")
                 .asText());
     }
@@ -105,8 +89,8 @@ class CarveCommandTest {
         System.arraycopy("KDUMP   ".getBytes(), 0, kdump, 0, 8);
         Path file = tmp.resolve("vmcore");
         Files.write(file, kdump);
-        Run r = run("inspect", file.toString());
-        assertEquals(3, r.code());
+        CliRun r = CliRun.of("inspect", file.toString());
+        assertEquals(3, r.exit());
         assertEquals("ringtool inspect: " + file + ": this is a vmcore (kdump-compressed): use `ringtool carve`\n",
                 r.err().replace("\r\n", "\n"));
     }
@@ -121,8 +105,8 @@ class CarveCommandTest {
         elf[0x10] = 2;
         Path exe = tmp.resolve("a.out");
         Files.write(exe, elf);
-        Run r = run("inspect", core.toString(), exe.toString());
-        assertEquals(3, r.code());
+        CliRun r = CliRun.of("inspect", core.toString(), exe.toString());
+        assertEquals(3, r.exit());
         assertEquals("ringtool inspect: " + core + ": this is a memory image (ELF core): use `ringtool carve`\n"
                 + "ringtool inspect: " + exe + ": this is an ELF file, not a ring dump\n", r.err().replace("\r\n", "\n"));
     }
@@ -131,8 +115,8 @@ class CarveCommandTest {
     void carveOfAFileWithoutSignatureSuggestsRawAndExits3() throws IOException {
         Path file = tmp.resolve("blob");
         Files.write(file, new byte[8192]);
-        Run r = run("carve", file.toString());
-        assertEquals(3, r.code());
+        CliRun r = CliRun.of("carve", file.toString());
+        assertEquals(3, r.exit());
         assertEquals("ringtool carve: " + file + ": not a memory image this tool recognises (no ELF, 'KDUMP   '"
                 + " or 'makedumpfile' signature); for raw physical memory use --raw\n", r.err().replace("\r\n", "\n"));
     }
@@ -141,8 +125,8 @@ class CarveCommandTest {
     void truncatedKdumpHeaderIsOneLineAndExit3() throws IOException {
         Path file = tmp.resolve("short.kdump");
         Files.write(file, "KDUMP   \u0006\0\0\0".getBytes());
-        Run r = run("carve", file.toString());
-        assertEquals(3, r.code());
+        CliRun r = CliRun.of("carve", file.toString());
+        assertEquals(3, r.exit());
         assertEquals("ringtool carve: " + file + ": kdump-compressed: file too small for its header (12 bytes)\n",
                 r.err().replace("\r\n", "\n"));
     }

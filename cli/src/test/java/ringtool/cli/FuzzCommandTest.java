@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,45 +13,41 @@ import ringtool.fuzz.Target;
 
 class FuzzCommandTest {
 
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = RingtoolCommand.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
-    }
-
     @Test
     void unknownTargetIsAUsageError() {
-        assertEquals(2, run("fuzz", "--target", "nope"));
+        CliRun r = CliRun.of("fuzz", "--target", "nope");
+        assertEquals(2, r.exit());
         assertEquals("ringtool fuzz: unknown --target 'nope' (expected layout, raw, readers, or all)\n"
-                + "ringtool fuzz: see 'ringtool fuzz --help'\n", err.toString());
+                + "ringtool fuzz: see 'ringtool fuzz --help'\n", r.err());
     }
 
     @Test
     void badDurationIsAUsageError() {
-        assertEquals(2, run("fuzz", "--duration", "soon"));
-        assertTrue(err.toString().startsWith("ringtool fuzz: Invalid value for option '--duration': 'soon' is not a"
-                + " duration (expected e.g. 90s, 10m, 1h or a number of seconds)"), err.toString());
+        CliRun r = CliRun.of("fuzz", "--duration", "soon");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("ringtool fuzz: Invalid value for option '--duration': 'soon' is not a"
+                + " duration (expected e.g. 90s, 10m, 1h or a number of seconds)"), r.err());
     }
 
     @Test
     void corpusWithEveryTargetIsAUsageError() {
-        assertEquals(2, run("fuzz", "--corpus", "."));
-        assertTrue(err.toString().startsWith("ringtool fuzz: --corpus needs one --target"), err.toString());
+        CliRun r = CliRun.of("fuzz", "--corpus", ".");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("ringtool fuzz: --corpus needs one --target"), r.err());
     }
 
     @Test
     void missingCorpusDirectoryIsAnInputError() {
-        assertEquals(3, run("fuzz", "--target", "raw", "--corpus", "no/such/dir"));
-        assertEquals("ringtool fuzz: no/such/dir: not a directory of seed inputs\n", err.toString());
+        CliRun r = CliRun.of("fuzz", "--target", "raw", "--corpus", "no/such/dir");
+        assertEquals(3, r.exit());
+        assertEquals("ringtool fuzz: no/such/dir: not a directory of seed inputs\n", r.err());
     }
 
     @Test
     void missingReproduceFileIsAnInputError() {
-        assertEquals(3, run("fuzz", "--reproduce", "no/such/crash"));
-        assertEquals("ringtool fuzz: no/such/crash: not a readable file\n", err.toString());
+        CliRun r = CliRun.of("fuzz", "--reproduce", "no/such/crash");
+        assertEquals(3, r.exit());
+        assertEquals("ringtool fuzz: no/such/crash: not a readable file\n", r.err());
     }
 
     @Test
@@ -90,7 +84,8 @@ class FuzzCommandTest {
     @Test
     void reproducingASeedThatPassesExitsZero() {
         Path seed = Path.of("..", "corpus", "raw", "valid-single-mixed.bin");
-        assertEquals(0, run("fuzz", "--target", "raw", "--reproduce", seed.toString()), err.toString());
-        assertTrue(err.toString().contains(": passes on target raw (8192 bytes,"), err.toString());
+        CliRun r = CliRun.of("fuzz", "--target", "raw", "--reproduce", seed.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains(": passes on target raw (8192 bytes,"), r.err());
     }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import ringtool.core.synth.RingWriter;
 
 /** {@code inspect --model}, {@code --pkt-buffer-size} and {@code --history}, through the command line. */
@@ -21,23 +18,6 @@ class InspectModelsHistoryCliTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = RingtoolCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            sub.setOut(new PrintWriter(out));
-            sub.setErr(new PrintWriter(err));
-        }
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private String write(String name, RingWriter ring) throws IOException {
         Path p = dir.resolve(name);
@@ -60,7 +40,7 @@ class InspectModelsHistoryCliTest {
     @Test
     void modelAllAndHistoryInText() throws IOException {
         String file = completionRing();
-        Run r = run("inspect", "--model", "all", "--history", file);
+        CliRun r = CliRun.of("inspect", "--model", "all", "--history", file);
         assertEquals(0, r.exit());
         assertEquals("", r.err());
         assertEquals(String.join("\n",
@@ -105,15 +85,15 @@ class InspectModelsHistoryCliTest {
     @Test
     void modelFindingsCountTowardsFailOn() throws IOException {
         String file = completionRing();
-        assertEquals(0, run("inspect", "--model", "linux-4.4", file).exit());
-        assertEquals(1, run("inspect", "--model", "linux-4.4", "--fail-on", "warning", file).exit());
-        assertEquals(0, run("inspect", "--model", "linux-5.14", "--fail-on", "warning", file).exit());
+        assertEquals(0, CliRun.of("inspect", "--model", "linux-4.4", file).exit());
+        assertEquals(1, CliRun.of("inspect", "--model", "linux-4.4", "--fail-on", "warning", file).exit());
+        assertEquals(0, CliRun.of("inspect", "--model", "linux-5.14", "--fail-on", "warning", file).exit());
     }
 
     @Test
     void modelsAndConsumedInJson() throws IOException {
         String file = ghostRing();
-        Run r = run("inspect", "--format", "json", "--model", "linux-5.14", "--model", "openvmm",
+        CliRun r = CliRun.of("inspect", "--format", "json", "--model", "linux-5.14", "--model", "openvmm",
                 "--pkt-buffer-size", "kvp", "--history", file);
         assertEquals(1, r.exit());
         JsonNode ring = new ObjectMapper().readTree(r.out()).get("inputs").get(0).get("rings").get(0);
@@ -151,7 +131,7 @@ class InspectModelsHistoryCliTest {
     @Test
     void modelsAndConsumedInJsonl() throws IOException {
         String file = ghostRing();
-        Run r = run("inspect", "--format", "jsonl", "--model", "all", "--history", file);
+        CliRun r = CliRun.of("inspect", "--format", "jsonl", "--model", "all", "--history", file);
         ObjectMapper json = new ObjectMapper();
         List<String> records = new ArrayList<>();
         for (String line : r.out().split("\n")) {
@@ -180,10 +160,10 @@ class InspectModelsHistoryCliTest {
         byte[] payload = new byte[4096];
         RingWriter ring = new RingWriter(16384).inband(1, payload).inband(2, new byte[4184]);
         String file = write("balloon.bin", ring);
-        Run old = run("inspect", "--format", "json", "--model", "linux-5.14", "--pkt-buffer-size", "balloon-5.14", file);
+        CliRun old = CliRun.of("inspect", "--format", "json", "--model", "linux-5.14", "--pkt-buffer-size", "balloon-5.14", file);
         JsonNode oldRead = new ObjectMapper().readTree(old.out()).at("/inputs/0/rings/0/models/0/reads/0");
         assertEquals(512, oldRead.get("len8").asInt());
-        Run fixed = run("inspect", "--format", "json", "--model", "linux-5.14", "--pkt-buffer-size", "balloon", file);
+        CliRun fixed = CliRun.of("inspect", "--format", "json", "--model", "linux-5.14", "--pkt-buffer-size", "balloon", file);
         JsonNode model = new ObjectMapper().readTree(fixed.out()).at("/inputs/0/rings/0/models/0");
         assertEquals(8192, model.get("pkt_buffer_size").asInt());
         assertEquals(514, model.at("/reads/0/len8").asInt());
@@ -192,7 +172,7 @@ class InspectModelsHistoryCliTest {
 
     @Test
     void unknownModelIsAUsageError() throws IOException {
-        Run r = run("inspect", "--model", "linux-3.0", completionRing());
+        CliRun r = CliRun.of("inspect", "--model", "linux-3.0", completionRing());
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals("ringtool inspect: --model: unknown model 'linux-3.0': expected linux-5.14, linux-4.11, linux-4.4,"
@@ -202,12 +182,12 @@ class InspectModelsHistoryCliTest {
     @Test
     void badPktBufferSizeIsAUsageError() throws IOException {
         String file = completionRing();
-        Run name = run("inspect", "--pkt-buffer-size", "netvsc", file);
+        CliRun name = CliRun.of("inspect", "--pkt-buffer-size", "netvsc", file);
         assertEquals(2, name.exit());
         assertEquals("ringtool inspect: Invalid value for option '--pkt-buffer-size': expected a byte count or one of"
                 + " default, util, kvp, balloon, vss, fcopy, balloon-5.14, got 'netvsc'\n"
                 + "ringtool inspect: see 'ringtool inspect --help'\n", name.err());
-        Run small = run("inspect", "--pkt-buffer-size", "8", file);
+        CliRun small = CliRun.of("inspect", "--pkt-buffer-size", "8", file);
         assertEquals(2, small.exit());
         assertEquals("ringtool inspect: Invalid value for option '--pkt-buffer-size': '8' is not a buffer size:"
                 + " expected 16 to 4294967295 bytes\nringtool inspect: see 'ringtool inspect --help'\n", small.err());
@@ -215,7 +195,7 @@ class InspectModelsHistoryCliTest {
 
     @Test
     void checksListsTheModelRules() {
-        Run r = run("checks");
+        CliRun r = CliRun.of("checks");
         assertEquals(0, r.exit());
         for (String id : List.of("model.linux-5.14.clamped_len8", "model.linux-5.14.ghost_packet",
                 "model.linux-4.11.read_past_mapping", "model.linux-4.4.stalled", "model.openvmm.exact_fill")) {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import picocli.CommandLine;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,19 +43,6 @@ class InspectPipelineTest {
         RingFiles.inband(big, 1 << 20, 5000, 40);
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = RingtoolCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static String[] args(List<String> options, Path... files) {
         List<String> all = new ArrayList<>(List.of("inspect"));
         all.addAll(options);
@@ -76,12 +60,12 @@ class InspectPipelineTest {
             for (List<String> extra : List.of(List.<String>of(), List.of("--summary"), List.of("-V", "-x"))) {
                 List<String> options = new ArrayList<>(List.of("--format", format));
                 options.addAll(extra);
-                Run one = run(args(options, inputs));
+                CliRun one = CliRun.of(args(options, inputs));
                 options.addAll(List.of("--jobs", "3"));
-                Run three = run(args(options, inputs));
+                CliRun three = CliRun.of(args(options, inputs));
                 String what = format + " " + extra;
-                assertEquals(3, one.code(), what);
-                assertEquals(one.code(), three.code(), what);
+                assertEquals(3, one.exit(), what);
+                assertEquals(one.exit(), three.exit(), what);
                 assertEquals(one.out(), three.out(), what);
                 assertEquals(one.err(), three.err(), what);
             }
@@ -90,7 +74,7 @@ class InspectPipelineTest {
 
     @Test
     void jsonWithJobsIsOneValidDocumentWithInputsInOrder() throws Exception {
-        Run r = run("inspect", "--format", "json", "-j", "2", good.toString(), damaged.toString(), big.toString());
+        CliRun r = CliRun.of("inspect", "--format", "json", "-j", "2", good.toString(), damaged.toString(), big.toString());
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals(3, doc.get("inputs").size());
         assertEquals(damaged.toString(), doc.get("inputs").get(1).get("source").asText());
@@ -100,7 +84,7 @@ class InspectPipelineTest {
 
     @Test
     void jsonlLinesStartWithTheirObject() {
-        Run r = run("inspect", "--format", "jsonl", good.toString(), damaged.toString());
+        CliRun r = CliRun.of("inspect", "--format", "jsonl", good.toString(), damaged.toString());
         for (String line : r.out().split("\n")) {
             assertTrue(line.startsWith("{\"record\":"), line);
         }
@@ -108,8 +92,8 @@ class InspectPipelineTest {
 
     @Test
     void summaryTextIsOneLinePerInputWithCountsAndTheWorstRule() {
-        Run r = run("inspect", "--summary", good.toString(), damaged.toString());
-        assertEquals(0, r.code());
+        CliRun r = CliRun.of("inspect", "--summary", good.toString(), damaged.toString());
+        assertEquals(0, r.exit());
         assertEquals(good + ": layout single, 20 packets, 0 errors, 0 warnings, 0 notes; worst none; exit 0\n"
                 + damaged + ": layout single, 2 packets, 0 errors, 1 warning, 0 notes; worst pkt.trailer.mismatch;"
                 + " exit 0\n"
@@ -119,8 +103,8 @@ class InspectPipelineTest {
 
     @Test
     void summaryJsonlIsTheSummaryRecordsOfTheFullOutput() {
-        Run full = run("inspect", "--format", "jsonl", good.toString(), damaged.toString());
-        Run summary = run("inspect", "--format", "jsonl", "--summary", good.toString(), damaged.toString());
+        CliRun full = CliRun.of("inspect", "--format", "jsonl", good.toString(), damaged.toString());
+        CliRun summary = CliRun.of("inspect", "--format", "jsonl", "--summary", good.toString(), damaged.toString());
         StringBuilder expected = new StringBuilder();
         for (String line : full.out().split("\n")) {
             if (line.startsWith("{\"record\":\"summary\"")) {
@@ -136,9 +120,9 @@ class InspectPipelineTest {
         Files.writeString(lines, good + "\r\n\n" + damaged + "\n");
         Path nuls = dir.resolve("list.0");
         Files.write(nuls, (good + "\0" + damaged + "\0").getBytes(StandardCharsets.UTF_8));
-        Run direct = run("inspect", "--summary", good.toString(), damaged.toString());
-        assertEquals(direct, run("inspect", "--summary", "--files-from", lines.toString()));
-        assertEquals(direct, run("inspect", "--summary", "-0", "--files-from", nuls.toString()));
+        CliRun direct = CliRun.of("inspect", "--summary", good.toString(), damaged.toString());
+        assertEquals(direct, CliRun.of("inspect", "--summary", "--files-from", lines.toString()));
+        assertEquals(direct, CliRun.of("inspect", "--summary", "-0", "--files-from", nuls.toString()));
         assertEquals(List.of(Path.of("a b"), Path.of("c\nd")), InputList.parseList("a b\0c\nd\0", true));
     }
 
@@ -149,7 +133,7 @@ class InspectPipelineTest {
         Files.copy(good, tree.resolve("c.bin"));
         Files.copy(damaged, tree.resolve("b").resolve("z.bin"));
         Files.copy(good, tree.resolve("a.bin"));
-        Run r = run("inspect", "--summary", "--format", "jsonl", "-r", tree.toString());
+        CliRun r = CliRun.of("inspect", "--summary", "--format", "jsonl", "-r", tree.toString());
         List<String> sources = new ArrayList<>();
         for (String line : r.out().split("\n")) {
             JsonNode n = readJson(line);
@@ -163,18 +147,18 @@ class InspectPipelineTest {
 
     @Test
     void aDirectoryWithoutRecursiveIsAnInputThatCannotBeProcessed() {
-        Run r = run("inspect", dir.toString());
-        assertEquals(3, r.code());
+        CliRun r = CliRun.of("inspect", dir.toString());
+        assertEquals(3, r.exit());
         assertEquals("ringtool inspect: " + dir + ": is a directory\n", r.err());
     }
 
     @Test
     void usageErrorsNameTheProblem() {
         assertEquals("ringtool inspect: no input: give FILE... or --files-from\n"
-                + "ringtool inspect: see 'ringtool inspect --help'\n", run("inspect").err());
-        assertEquals(2, run("inspect", "--jobs", "0", good.toString()).code());
-        Run missingList = run("inspect", "--files-from", dir.resolve("nolist").toString());
-        assertEquals(2, missingList.code());
+                + "ringtool inspect: see 'ringtool inspect --help'\n", CliRun.of("inspect").err());
+        assertEquals(2, CliRun.of("inspect", "--jobs", "0", good.toString()).exit());
+        CliRun missingList = CliRun.of("inspect", "--files-from", dir.resolve("nolist").toString());
+        assertEquals(2, missingList.exit());
         assertTrue(missingList.err().startsWith("ringtool inspect: --files-from " + dir.resolve("nolist")
                 + ": no such file\n"), missingList.err());
         assertFalse(missingList.err().contains("Exception"));

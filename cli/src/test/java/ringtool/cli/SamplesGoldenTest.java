@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import picocli.CommandLine;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
@@ -38,19 +35,6 @@ class SamplesGoldenTest {
     static final boolean UPDATE = Boolean.getBoolean("ringtool.update");
     static final String BEGIN = "<!-- BEGIN GENERATED TABLE (samples/regenerate) -->";
     static final String END = "<!-- END GENERATED TABLE -->";
-
-    record Run(int exitCode, String stdout, String stderr) {
-    }
-
-    static Run ringtool(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = RingtoolCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static DumpDescription description(String name) throws Exception {
         return SynthCommand.MAPPER.readValue(SAMPLES.resolve(name + ".json").toFile(), DumpDescription.class);
@@ -115,34 +99,34 @@ class SamplesGoldenTest {
     @TestFactory
     Stream<DynamicTest> inspectOutputAndExitCodeOfEachSampleArePinned() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
-        Map<String, Run> runs = new TreeMap<>();
+        Map<String, CliRun> runs = new TreeMap<>();
         for (String name : names(".bin")) {
             List<String> args = new ArrayList<>(List.of("inspect", "--format", "json"));
             args.addAll(inspectOptions(name));
             args.add(SAMPLES.resolve(name + ".bin").toString());
-            Run run = ringtool(args.toArray(String[]::new));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
             // Sources as a user at the top of the tree types them.
-            String stdout = run.stdout().replace(ROOT + "/samples/", "samples/");
-            runs.put(name, new Run(run.exitCode(), stdout, run.stderr()));
+            String stdout = run.out().replace(ROOT + "/samples/", "samples/");
+            runs.put(name, new CliRun(run.exit(), stdout, run.err()));
         }
         Path golden = SAMPLES.resolve("golden");
         if (UPDATE) {
             Files.createDirectories(golden);
-            for (Map.Entry<String, Run> e : runs.entrySet()) {
-                Files.writeString(golden.resolve(e.getKey() + ".json"), e.getValue().stdout());
+            for (Map.Entry<String, CliRun> e : runs.entrySet()) {
+                Files.writeString(golden.resolve(e.getKey() + ".json"), e.getValue().out());
             }
             writeTable(runs);
         }
-        for (Map.Entry<String, Run> e : runs.entrySet()) {
+        for (Map.Entry<String, CliRun> e : runs.entrySet()) {
             String name = e.getKey();
-            Run run = e.getValue();
+            CliRun run = e.getValue();
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                assertEquals("", run.stderr());
+                assertEquals("", run.err());
                 Path file = golden.resolve(name + ".json");
                 assertTrue(Files.exists(file), file + " is missing: run samples/regenerate");
-                assertEquals(Files.readString(file), run.stdout(), "samples/golden/" + name + ".json" + DocsTest.REGENERATE);
-                JsonNode doc = SynthCommand.MAPPER.readTree(run.stdout());
-                assertEquals(doc.at("/summary/exit_code").asInt(), run.exitCode(), "exit code of " + name);
+                assertEquals(Files.readString(file), run.out(), "samples/golden/" + name + ".json" + DocsTest.REGENERATE);
+                JsonNode doc = SynthCommand.MAPPER.readTree(run.out());
+                assertEquals(doc.at("/summary/exit_code").asInt(), run.exit(), "exit code of " + name);
             }));
         }
         tests.add(DynamicTest.dynamicTest("samples/README.md table", () -> {
@@ -158,7 +142,7 @@ class SamplesGoldenTest {
         return b < 0 || e < b ? "" : readme.substring(b + BEGIN.length(), e);
     }
 
-    private static void writeTable(Map<String, Run> runs) throws Exception {
+    private static void writeTable(Map<String, CliRun> runs) throws Exception {
         Path path = SAMPLES.resolve("README.md");
         String readme = Files.readString(path);
         int b = readme.indexOf(BEGIN);
@@ -167,12 +151,12 @@ class SamplesGoldenTest {
                 StandardCharsets.UTF_8);
     }
 
-    static String table(Map<String, Run> runs) throws Exception {
+    static String table(Map<String, CliRun> runs) throws Exception {
         StringBuilder b = new StringBuilder("\n| sample | what it is | made by | `ringtool inspect` | layout | packets"
                 + " | findings by rule | exit |\n|---|---|---|---|---|---|---|---|\n");
-        for (Map.Entry<String, Run> e : runs.entrySet()) {
+        for (Map.Entry<String, CliRun> e : runs.entrySet()) {
             String name = e.getKey();
-            JsonNode input = SynthCommand.MAPPER.readTree(e.getValue().stdout()).at("/inputs/0");
+            JsonNode input = SynthCommand.MAPPER.readTree(e.getValue().out()).at("/inputs/0");
             boolean synthesized = Files.exists(SAMPLES.resolve(name + ".json"));
             String what = synthesized ? description(name).comment()
                     : "a real capture: the sysfs `ring` file of an hv_balloon channel of a Debian 6.12 guest under QEMU (idle; QEMU leaves host-to-guest trailers zero)";

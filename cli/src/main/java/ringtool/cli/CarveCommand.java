@@ -45,13 +45,10 @@ import ringtool.output.TextOptions;
                     + " 'ringtool inspect' would, with its physical address, pair, confidence and evidence.",
             "Pages the image lacks are reported (dump.page.missing), never read as zeros. In the output, a carved"
                     + " ring's file_offset values are physical addresses."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:done; no finding at or above --fail-on (default error)",
-            "1:findings at or above --fail-on; all output was still written",
-            "2:usage error (unknown option, missing argument)",
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS, ExitCodeHelp.USAGE,
             "3:an image could not be processed (missing, unreadable, unrecognised container, --out not writable)",
-            "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
+            ExitCodeHelp.INTERNAL},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ringtool carve vmcore",

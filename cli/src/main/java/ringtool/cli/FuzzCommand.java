@@ -42,7 +42,7 @@ import ringtool.fuzz.Target;
                     + " history bounded and consistent with the walk).",
             "Progress (execs/s, coverage, corpus size) and the summary go to stderr. A finding leaves its input in"
                     + " --findings DIR/<target>/ and exits 1 with the input's path and the stack trace."},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCodeHelp.HEADING,
         exitCodeList = {
             "0:the run ended with no finding (or the reproduced input passes)",
             "1:a finding: its input's path and stack trace are on stderr (or the reproduced input still fails)",

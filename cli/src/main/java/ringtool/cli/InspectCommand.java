@@ -33,13 +33,9 @@ import ringtool.output.TextOptions;
             "Frame each input as one or more rings, walk the packets from the read index to the write index,"
                     + " validate every header field, descriptor, extended header and trailer, and print what was found.",
             "Results go to stdout; diagnostics to stderr as 'ringtool inspect: <file>: <message>'."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:done; no finding at or above --fail-on (default error)",
-            "1:findings at or above --fail-on; all output was still written",
-            "2:usage error (unknown option, missing argument)",
-            "3:an input could not be processed (missing, unreadable, a directory, empty, too small, unrecognised)",
-            "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS, ExitCodeHelp.USAGE, ExitCodeHelp.INPUT,
+            ExitCodeHelp.INTERNAL},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ringtool inspect dump.bin",

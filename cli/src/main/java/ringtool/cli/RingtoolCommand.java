@@ -18,13 +18,9 @@ import ringtool.core.report.ExitCode;
         description = "Inspect and fuzz Hyper-V VMBus ring buffers: walk the packets of ring dumps, validate every"
                 + " header field, descriptor and trailer, and report findings with stable rule IDs.",
         synopsisSubcommandLabel = "COMMAND",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:done; no finding at or above --fail-on (default error)",
-            "1:findings at or above --fail-on; all output was still written",
-            "2:usage error (unknown option, missing argument)",
-            "3:an input could not be processed (missing, unreadable, a directory, empty, too small, unrecognised)",
-            "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS, ExitCodeHelp.USAGE, ExitCodeHelp.INPUT,
+            ExitCodeHelp.INTERNAL},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ringtool inspect samples/balloon-uio-pair.bin",

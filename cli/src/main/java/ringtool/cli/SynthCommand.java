@@ -51,12 +51,10 @@ import ringtool.core.synth.Synthesizer;
                     + " \"consumed\") or after the write index (\"unpublished\"), or as raw byte patches.",
             "With --from-dump, write the description of an existing dump instead: synthesizing it gives back the"
                     + " same bytes. See samples/*.json for descriptions of every kind."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:the dump (or description) was written",
-            "2:usage error (unknown option, missing argument)",
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {"0:the dump (or description) was written", ExitCodeHelp.USAGE,
             "3:the description or dump could not be read, or describes something that cannot be written",
-            "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
+            ExitCodeHelp.INTERNAL},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ringtool synth samples/full.json -o full.bin && ringtool inspect full.bin",

@@ -33,13 +33,10 @@ import ringtool.output.SysfsWriter;
             "Values printed by the kernel with %%d are read back as the u32 they are. Missing files are normal;"
                     + " unreadable ones (EINVAL on unopened channels, EIO) are findings.",
             "Results go to stdout; diagnostics to stderr as 'ringtool sysfs: <dir>: <message>'."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:done; no finding at or above --fail-on (default error)",
-            "1:findings at or above --fail-on; all output was still written",
-            "2:usage error (unknown option, missing argument)",
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS, ExitCodeHelp.USAGE,
             "3:an input could not be processed (missing, not a directory, no VMBus device in it, --ring unreadable)",
-            "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace"},
+            ExitCodeHelp.INTERNAL},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ringtool sysfs /sys/bus/vmbus/devices",

@@ -168,30 +168,13 @@ public final class Carver {
         if (page.u32(RingHeader.FEATURE_BITS_OFFSET) != RingHeader.FEATURE_PENDING_SEND_SIZE) {
             return false;
         }
-        long w = page.u32(RingHeader.WRITE_INDEX_OFFSET);
-        long r = page.u32(RingHeader.READ_INDEX_OFFSET);
-        if (page.u32(RingHeader.INTERRUPT_MASK_OFFSET) > 1 || (w & 7) != 0 || (r & 7) != 0 || w >= MAX_DATA
-                || r >= MAX_DATA || page.u32(RingHeader.PENDING_SEND_SIZE_OFFSET) >= MAX_DATA) {
-            return false;
-        }
-        for (int at = RingHeader.RESERVED1_OFFSET; at < RingHeader.FEATURE_BITS_OFFSET; at += Long.BYTES) {
-            if (page.u64(at) != 0) {
-                return false;
-            }
-        }
-        if (page.u32(RingHeader.RESERVED2_OFFSET) != 0) {
-            return false;
-        }
-        for (int at = RingHeader.RESERVED2_OFFSET + Integer.BYTES; at < HEADER; at += Long.BYTES) {
-            if (page.u64(at) != 0) {
-                return false;
-            }
-        }
-        return true;
+        RingHeader h = RingHeader.parse(page, 0);
+        return h.interruptMaskValid() && h.indicesAligned() && h.indicesInside(MAX_DATA)
+                && h.pendingSendSize() < MAX_DATA && RingHeader.firstNonZeroReserved(page, 0) < 0;
     }
 
     private static boolean fits(RingHeader h, long dataSize) {
-        return h.readIndex() < dataSize && h.writeIndex() < dataSize && h.pendingSendSize() <= dataSize;
+        return h.indicesInside(dataSize) && h.pendingSendSizeValid(dataSize);
     }
 
     /** A header with no partner: the Linux size its packets hold together best at, the smallest on a tie. */

@@ -2,6 +2,8 @@ package ringtool.core.carve;
 
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
+import ringtool.core.format.RingMath;
+import ringtool.core.format.TrailerChain;
 import ringtool.core.walk.RingView;
 
 /**
@@ -22,7 +24,6 @@ record Evidence(long chainedBack, long fromZero, long live, boolean fresh) {
     static final Evidence NONE = new Evidence(0, 0, 0, false);
 
     static Evidence of(RingView data, RingHeader h) {
-        long size = data.size();
         long r = h.readIndex();
         long w = h.writeIndex();
         return new Evidence(chainBack(data, r), fromZero(data, r), live(data, r, w),
@@ -70,40 +71,16 @@ record Evidence(long chainedBack, long fromZero, long live, boolean fresh) {
         b.append(s);
     }
 
-    /** Whether a descriptor at {@code at} is well formed and exactly {@code bytes} long. */
-    static boolean descriptor(RingView data, long at, long bytes) {
-        int type = data.u16(at + PacketDescriptor.TYPE_OFFSET);
-        int offset8 = data.u16(at + PacketDescriptor.OFFSET8_OFFSET);
-        int len8 = data.u16(at + PacketDescriptor.LEN8_OFFSET);
-        int flags = data.u16(at + PacketDescriptor.FLAGS_OFFSET);
-        int minOffset8 = type == 7 || type == 9 ? 3 : 2;
-        return type >= 1 && type <= 0x0d && offset8 >= minOffset8 && offset8 <= len8 && flags <= 1
-                && (long) len8 * 8 == bytes;
-    }
-
+    /** The packets a trailer chain recovers back from {@code read_index}, over the whole data area. */
     private static long chainBack(RingView data, long r) {
         long size = data.size();
         if (r >= size) {
             return 0;
         }
-        long cursor = r;
-        long walked = 0;
+        TrailerChain chain = new TrailerChain(data, size, r, size);
         long count = 0;
-        while (walked < size) {
-            long trailer = data.u64(Math.floorMod(cursor - PacketDescriptor.TRAILER_SIZE, size));
-            long start = trailer >>> 32;
-            if ((trailer & 0xffff_ffffL) != 0 || start >= size
-                    || start % PacketDescriptor.ALIGNMENT != 0) {
-                break;
-            }
-            long span = Math.floorMod(cursor - start, size);
-            if (span < PacketDescriptor.MIN_FOOTPRINT || walked + span > size
-                    || !descriptor(data, start, span - PacketDescriptor.TRAILER_SIZE)) {
-                break;
-            }
+        while (chain.back()) {
             count++;
-            walked += span;
-            cursor = start;
         }
         return count;
     }
@@ -116,15 +93,15 @@ record Evidence(long chainedBack, long fromZero, long live, boolean fresh) {
         long cursor = 0;
         long count = 0;
         while (cursor + PacketDescriptor.MIN_FOOTPRINT <= r) {
-            long bytes = (long) data.u16(cursor + PacketDescriptor.LEN8_OFFSET) * 8;
-            if (!descriptor(data, cursor, bytes) || cursor + bytes + PacketDescriptor.TRAILER_SIZE > r) {
+            PacketDescriptor d = PacketDescriptor.parse(data, cursor);
+            if (!d.plausible() || cursor + d.footprint() > r) {
                 return 0;
             }
-            long trailer = data.u64(cursor + bytes);
-            if (trailer != 0 && trailer != cursor << 32) {
+            long trailer = data.u64(cursor + d.lengthBytes());
+            if (trailer != 0 && trailer != PacketDescriptor.expectedTrailer(cursor)) {
                 return 0;
             }
-            cursor += bytes + PacketDescriptor.TRAILER_SIZE;
+            cursor += d.footprint();
             count++;
         }
         return cursor == r ? count : 0;
@@ -135,16 +112,16 @@ record Evidence(long chainedBack, long fromZero, long live, boolean fresh) {
         if (r == w || r >= size || w >= size) {
             return 0;
         }
-        long available = Math.floorMod(w - r, size);
+        long available = RingMath.bytesToRead(r, w, size);
         long cursor = r;
         long count = 0;
         while (available >= PacketDescriptor.MIN_FOOTPRINT) {
-            long bytes = (long) data.u16(cursor + PacketDescriptor.LEN8_OFFSET) * 8;
-            if (!descriptor(data, cursor, bytes) || bytes + PacketDescriptor.TRAILER_SIZE > available) {
+            PacketDescriptor d = PacketDescriptor.parse(data, cursor);
+            if (!d.plausible() || d.footprint() > available) {
                 return -1;
             }
-            cursor = data.advance(cursor, bytes + PacketDescriptor.TRAILER_SIZE);
-            available -= bytes + PacketDescriptor.TRAILER_SIZE;
+            cursor = data.advance(cursor, d.footprint());
+            available -= d.footprint();
             count++;
         }
         return available == 0 ? count : -1;

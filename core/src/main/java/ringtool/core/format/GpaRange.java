@@ -20,7 +20,8 @@ public record GpaRange(long byteCount, long byteOffset, List<Long> pfns) {
     public static final int BYTE_OFFSET_OFFSET = BYTE_COUNT_OFFSET + Integer.BYTES;
     public static final int PFN_ARRAY_OFFSET = BYTE_OFFSET_OFFSET + Integer.BYTES;
     public static final int PFN_SIZE = Long.BYTES;
-    public static final int HV_PAGE_SIZE = 4096;
+    /** The Hyper-V page, whatever the guest's page size: the host's part of a ring header is one. */
+    public static final int HV_PAGE_SIZE = RingHeader.HOST_PAGE_SIZE;
     public static final long MAX_BYTE_OFFSET = HV_PAGE_SIZE - 1;
 
     public GpaRange {
@@ -36,7 +37,7 @@ public record GpaRange(long byteCount, long byteOffset, List<Long> pfns) {
         long count = src.u32(at + BYTE_COUNT_OFFSET);
         long offset = src.u32(at + BYTE_OFFSET_OFFSET);
         long fit = Math.max(0, (limit - PFN_ARRAY_OFFSET) / PFN_SIZE);
-        long present = Math.min(pages(count, offset), fit);
+        long present = Math.min(pagesSpanned(count, offset), fit);
         Bounds.require(src, at, PFN_ARRAY_OFFSET + present * PFN_SIZE, "GPA range PFNs");
         Long[] pfns = new Long[(int) present];
         for (int i = 0; i < present; i++) {
@@ -47,7 +48,7 @@ public record GpaRange(long byteCount, long byteOffset, List<Long> pfns) {
 
     /** Hyper-V pages covered by {@code byte_offset + byte_count}; u32 inputs, so no overflow in a long. */
     public long pagesSpanned() {
-        return pages(byteCount, byteOffset);
+        return pagesSpanned(byteCount, byteOffset);
     }
 
     public boolean complete() {
@@ -59,7 +60,8 @@ public record GpaRange(long byteCount, long byteOffset, List<Long> pfns) {
         return PFN_ARRAY_OFFSET + (long) pfns.size() * PFN_SIZE;
     }
 
-    private static long pages(long count, long offset) {
+    /** Hyper-V pages that {@code byte_offset + byte_count} bytes touch. */
+    public static long pagesSpanned(long count, long offset) {
         return (offset + count + HV_PAGE_SIZE - 1) / HV_PAGE_SIZE;
     }
 }

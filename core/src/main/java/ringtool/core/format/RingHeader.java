@@ -68,10 +68,50 @@ public record RingHeader(long writeIndex, long readIndex, long interruptMask, lo
         ByteCount after = src.countNonZero(at + RESERVED2_OFFSET, RESERVED2_SIZE);
         if (after.count() == 0) {
             return before.count() == 0 ? before
-                    : new ByteCount(before.count(), RESERVED1_OFFSET + before.first(), RESERVED1_OFFSET + before.last());
+                    : new ByteCount(before.count(), RESERVED1_OFFSET + before.first(),
+                            RESERVED1_OFFSET + before.last());
         }
         long first = before.count() > 0 ? RESERVED1_OFFSET + before.first() : RESERVED2_OFFSET + after.first();
         return new ByteCount(before.count() + after.count(), first, RESERVED2_OFFSET + after.last());
+    }
+
+    /** A data area of whole host pages, at least one ({@code ring.size.invalid} otherwise). */
+    public static boolean validDataSize(long dataSize) {
+        return dataSize > 0 && dataSize % HOST_PAGE_SIZE == 0;
+    }
+
+    /** An index (read, write, or a walk's start) inside a data area of {@code dataSize} bytes. */
+    public static boolean indexInside(long index, long dataSize) {
+        return index >= 0 && index < dataSize;
+    }
+
+    /** An index on the ring's 8-byte unit. */
+    public static boolean indexAligned(long index) {
+        return index % PacketDescriptor.ALIGNMENT == 0;
+    }
+
+    /** Both indices inside a data area of {@code dataSize} bytes. */
+    public boolean indicesInside(long dataSize) {
+        return indexInside(writeIndex, dataSize) && indexInside(readIndex, dataSize);
+    }
+
+    public boolean indicesAligned() {
+        return indexAligned(writeIndex) && indexAligned(readIndex);
+    }
+
+    /** {@code interrupt_mask} 0 or 1 ({@code ring.interrupt_mask.invalid} otherwise). */
+    public boolean interruptMaskValid() {
+        return interruptMask <= 1;
+    }
+
+    /** No feature bit but {@link #FEATURE_PENDING_SEND_SIZE} ({@code ring.feature_bits.unknown} otherwise). */
+    public boolean featureBitsKnown() {
+        return (featureBits & ~FEATURE_PENDING_SEND_SIZE) == 0;
+    }
+
+    /** {@code pending_send_sz} no larger than the data area ({@code ring.pending_send_size.invalid} otherwise). */
+    public boolean pendingSendSizeValid(long dataSize) {
+        return pendingSendSize <= dataSize;
     }
 
     /** {@code hv_get_bytes_to_read} for a data area of {@code dataSize} bytes, in the kernel's u32 arithmetic. */

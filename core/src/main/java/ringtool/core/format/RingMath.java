@@ -6,16 +6,22 @@ package ringtool.core.format;
  */
 public final class RingMath {
 
-    private static final long U32 = 0xFFFF_FFFFL;
+    /** The largest u32, and the mask that truncates a value to one. */
+    public static final long U32_MAX = 0xFFFF_FFFFL;
 
     private RingMath() {
     }
 
+    /** {@code (u32) value}: the kernel's truncation, so that an underflow gives the number it would. */
+    public static long u32(long value) {
+        return value & U32_MAX;
+    }
+
     public static long bytesToRead(long read, long write, long dataSize) {
-        return (write >= read ? write - read : dataSize - read + write) & U32;
+        return u32(write >= read ? write - read : dataSize - read + write);
     }
 
     public static long bytesToWrite(long read, long write, long dataSize) {
-        return (write >= read ? dataSize - (write - read) : read - write) & U32;
+        return u32(write >= read ? dataSize - (write - read) : read - write);
     }
 }

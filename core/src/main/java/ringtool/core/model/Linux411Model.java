@@ -4,6 +4,7 @@ import static ringtool.core.rules.Finding.hex;
 
 import java.util.Map;
 import ringtool.core.format.PacketDescriptor;
+import ringtool.core.format.RingMath;
 import ringtool.core.rules.Rules;
 import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
@@ -56,7 +57,7 @@ public final class Linux411Model implements ReaderModel {
             if (d.offset8() > d.len8() && run.fresh(Rules.MODEL_LINUX_4_11_PAYLOAD_UNDERFLOW)) {
                 run.finding(Rules.MODEL_LINUX_4_11_PAYLOAD_UNDERFLOW, "offset8 " + d.offset8() + " > len8 " + d.len8()
                         + " at " + hex(priv) + ": the payload length underflows to "
-                        + ((d.paddedPayloadLength()) & 0xFFFF_FFFFL) + "; vmbus_recvpacket would return -ENOBUFS"
+                        + RingMath.u32(d.paddedPayloadLength()) + "; vmbus_recvpacket would return -ENOBUFS"
                         + " forever", priv, PacketDescriptor.SIZE);
             }
             long step = d.footprint();

@@ -21,8 +21,6 @@ import ringtool.core.walk.RingSnapshot;
 public final class Linux44Model implements ReaderModel {
 
     public static final String NAME = "linux-4.4";
-    private static final long U32 = 0xFFFF_FFFFL;
-
     private final long bufferSize;
 
     public Linux44Model(long bufferSize) {
@@ -48,8 +46,7 @@ public final class Linux44Model implements ReaderModel {
         }
         while (true) {
             // hv_get_ringbuffer_availbytes: read = dsize - bytes_to_write, in u32.
-            long avail = (run.dataSize - RingMath.bytesToWrite(read, run.write, run.dataSize))
-                    & U32;
+            long avail = RingMath.u32(run.dataSize - RingMath.bytesToWrite(read, run.write, run.dataSize));
             if (avail < PacketDescriptor.SIZE) {
                 return run.caughtUp(read, avail);
             }
@@ -62,7 +59,7 @@ public final class Linux44Model implements ReaderModel {
                 return run.end(EndReason.FAULT, read, "descriptor at " + hex(read) + " lies outside the data area");
             }
             PacketDescriptor d = PacketDescriptor.parse(run.view, read);
-            long userlen = (d.lengthBytes() - d.payloadOffset()) & U32;
+            long userlen = RingMath.u32(d.paddedPayloadLength());
             if (userlen > bufferSize) {
                 if (d.offset8() > d.len8()) {
                     run.finding(Rules.MODEL_LINUX_4_4_PAYLOAD_UNDERFLOW, "offset8 " + d.offset8() + " > len8 "

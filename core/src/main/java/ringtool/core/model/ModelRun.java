@@ -22,8 +22,6 @@ import ringtool.core.walk.RingView;
  */
 final class ModelRun {
 
-    private static final long U32 = 0xFFFF_FFFFL;
-
     final RingSnapshot ring;
     final RingView view;
     final long dataSize;
@@ -83,7 +81,7 @@ final class ModelRun {
 
     /** {@code hv_pkt_iter_avail} / {@code hv_get_bytes_to_read} in the kernel's u32 arithmetic. */
     long available(long cursor) {
-        return RingMath.bytesToRead(cursor & U32, write, dataSize);
+        return RingMath.bytesToRead(RingMath.u32(cursor), write, dataSize);
     }
 
     boolean noData() {

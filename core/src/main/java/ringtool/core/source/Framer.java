@@ -170,17 +170,17 @@ public final class Framer {
             return "no room for a header at " + hex(at);
         }
         RingHeader h = RingHeader.parse(src, at);
-        if (h.writeIndex() >= dataSize) {
+        if (!RingHeader.indexInside(h.writeIndex(), dataSize)) {
             return "write_index " + hex(h.writeIndex()) + " lies outside";
         }
-        if (h.readIndex() >= dataSize) {
+        if (!RingHeader.indexInside(h.readIndex(), dataSize)) {
             return "read_index " + hex(h.readIndex()) + " lies outside";
         }
-        if (h.writeIndex() % PacketDescriptor.ALIGNMENT != 0 || h.readIndex() % PacketDescriptor.ALIGNMENT != 0) {
+        if (!h.indicesAligned()) {
             return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned, in the header"
                     + " at " + hex(at);
         }
-        if (h.interruptMask() > 1 || h.featureBits() > 1) {
+        if (!h.interruptMaskValid() || !h.featureBitsKnown()) {
             return "interrupt_mask " + hex(h.interruptMask()) + " / feature_bits " + hex(h.featureBits())
                     + " are not 0 or 1, in the header at " + hex(at);
         }
@@ -202,13 +202,13 @@ public final class Framer {
             return "no room for a header";
         }
         RingHeader h = RingHeader.parse(src, at);
-        if (h.interruptMask() > 1 || h.featureBits() > 1) {
+        if (!h.interruptMaskValid() || !h.featureBitsKnown()) {
             return "interrupt_mask " + hex(h.interruptMask()) + ", feature_bits " + hex(h.featureBits());
         }
         if (h.featureBits() == 0 && h.writeIndex() == 0 && h.readIndex() == 0) {
             return "a blank page";
         }
-        if (h.writeIndex() % PacketDescriptor.ALIGNMENT != 0 || h.readIndex() % PacketDescriptor.ALIGNMENT != 0) {
+        if (!h.indicesAligned()) {
             // A descriptor at the start of a data page reads as write_index = type | offset8 << 16: never aligned.
             return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned";
         }
@@ -238,19 +238,19 @@ public final class Framer {
         RingHeader h = RingHeader.parse(src, 0);
         for (long data : dataSizes) {
             long w = h.writeIndex();
-            if (data <= 0 || w >= data || w % PacketDescriptor.ALIGNMENT != 0 || (w == 0 && h.readIndex() == 0)) {
+            if (data <= 0 || w >= data || !RingHeader.indexAligned(w) || (w == 0 && h.readIndex() == 0)) {
                 continue;
             }
             long base = RingHeader.HOST_PAGE_SIZE;
             // Aligned indices keep the trailer inside the area; a descriptor across the end is left unjudged.
             long trailer = src.u64(base + (w + data - PacketDescriptor.TRAILER_SIZE) % data);
-            long start = trailer >>> 32;
-            if ((trailer & 0xFFFF_FFFFL) != 0 || start + PacketDescriptor.SIZE > data
-                    || start % PacketDescriptor.ALIGNMENT != 0) {
+            long start = PacketDescriptor.trailerStart(trailer);
+            if (!PacketDescriptor.trailerShaped(trailer) || start + PacketDescriptor.SIZE > data
+                    || !RingHeader.indexAligned(start)) {
                 continue;
             }
             PacketDescriptor d = PacketDescriptor.parse(src, base + start);
-            if (d.len8() >= 2 && (start + d.footprint()) % data == w) {
+            if (d.len8() >= PacketDescriptor.MIN_LEN8 && (start + d.footprint()) % data == w) {
                 return true;
             }
         }

@@ -11,12 +11,15 @@ import ringtool.core.format.PacketType;
 import ringtool.core.format.RingHeader;
 import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
+import ringtool.core.history.History;
+import ringtool.core.history.HistoryWalk;
 import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.report.RingReport;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.walk.Packet;
+import ringtool.core.walk.RingView;
 
 /**
  * The inverse of {@link Synthesizer}: describes a dump as the packets its strict walk finds, the header fields that
@@ -40,7 +43,7 @@ public final class Describer {
         long headerSize = rings.get(0).headerSize();
         List<RingDescription> described = new ArrayList<>();
         for (RingReport ring : rings) {
-            described.add(ring(dump, ring));
+            described.add(ring(ring));
         }
         String layout = report.layout();
         DumpDescription draft = new DumpDescription(null, layout,
@@ -77,26 +80,25 @@ public final class Describer {
         return result;
     }
 
-    private static RingDescription ring(byte[] dump, RingReport ring) {
+    private static RingDescription ring(RingReport ring) {
         long ds = ring.dataSize();
         RingHeader h = ring.header();
         long start = ring.start();
-        boolean walkable = ds > 0 && ds % PacketDescriptor.ALIGNMENT == 0 && start < ds
-                && start % PacketDescriptor.ALIGNMENT == 0;
+        boolean walkable = ds % PacketDescriptor.ALIGNMENT == 0 && RingHeader.indexInside(start, ds)
+                && RingHeader.indexAligned(start);
         List<PacketDescription> packets = new ArrayList<>();
         long cursor = walkable ? start : 0;
         long first = cursor;
         if (walkable) {
-            int data = (int) (ring.fileOffset() + ring.headerSize());
+            RingView view = ring.snapshot().data();
             List<PacketDescription> pending = new ArrayList<>();
             long used = 0;
             for (Packet p : ring.packets()) {
                 PacketDescriptor d = p.descriptor();
-                if (p.offset() != cursor || d.offset8() < 2 || d.offset8() > d.len8()
-                        || used + d.footprint() > ds - PacketDescriptor.ALIGNMENT) {
+                if (p.offset() != cursor || used + d.footprint() > ds - PacketDescriptor.ALIGNMENT) {
                     break;
                 }
-                byte[] bytes = read(dump, data, ds, p.offset(), (int) d.lengthBytes());
+                byte[] bytes = read(view, p.offset(), d);
                 long expectedTrailer = PacketDescriptor.expectedTrailer(p.offset());
                 Damage damage = p.trailer() == expectedTrailer ? null
                         : new Damage(null, null, null, null, p.trailer(), null);
@@ -104,36 +106,14 @@ public final class Describer {
                 used += d.footprint();
                 cursor = (cursor + d.footprint()) % ds;
             }
-            // Packets already read lie behind the read index, each trailer holding its start (Linux and Hyper-V
-            // write it; QEMU does not): follow them back as long as they chain exactly and fit the ring once.
-            long back = start;
-            while (true) {
-                long trailer = u64(read(dump, data, ds, Math.floorMod(back - PacketDescriptor.TRAILER_SIZE, ds),
-                        PacketDescriptor.TRAILER_SIZE), 0);
-                long prev = trailer >>> 32;
-                if ((trailer & 0xFFFF_FFFFL) != 0 || prev >= ds || prev % PacketDescriptor.ALIGNMENT != 0) {
-                    break;
-                }
-                byte[] head = read(dump, data, ds, prev, PacketDescriptor.SIZE);
-                PacketDescriptor d = new PacketDescriptor((int) u16(head, PacketDescriptor.TYPE_OFFSET),
-                        (int) u16(head, PacketDescriptor.OFFSET8_OFFSET), (int) u16(head, PacketDescriptor.LEN8_OFFSET),
-                        (int) u16(head, PacketDescriptor.FLAGS_OFFSET), u64(head, PacketDescriptor.TRANSACTION_ID_OFFSET));
-                long footprint = Math.floorMod(back - prev, ds);
-                if (footprint == 0 || d.footprint() != footprint || d.offset8() < 2 || d.offset8() > d.len8()
-                        || used + footprint > ds) {
-                    break;
-                }
-                byte[] bytes = read(dump, data, ds, prev, (int) d.lengthBytes());
-                int end = bytes.length;
-                while (end > d.payloadOffset() && end > bytes.length - PacketDescriptor.ALIGNMENT + 1
-                        && bytes[end - 1] == 0) {
-                    end--;
-                }
-                packets.add(0, packet(d, bytes, end - d.payloadOffset(), null, "consumed"));
-                used += footprint;
-                back = prev;
+            // Packets already read lie behind the read index: the walk back of --history finds them.
+            History history = HistoryWalk.walk(ring.snapshot(), start);
+            for (Packet p : history.packets()) {
+                PacketDescriptor d = p.descriptor();
+                byte[] bytes = read(view, p.offset(), d);
+                packets.add(packet(d, bytes, p.payloadLength(), null, "consumed"));
             }
-            first = back;
+            first = history.stop().offset();
             packets.addAll(pending);
         }
         long readIndex = walkable ? start : 0;
@@ -165,61 +145,56 @@ public final class Describer {
     }
 
     /** The structured form, or null when it would not rebuild these exact bytes. */
-    private static TransferPages transferPages(byte[] p, int extLength) {
+    private static TransferPages transferPages(byte[] bytes, int extLength) {
         int fixed = TransferPageHeader.RANGES_OFFSET - PacketDescriptor.SIZE;
-        if (extLength < fixed || (extLength - fixed) % TransferPageRange.SIZE != 0
-                || p[TransferPageHeader.RESERVED_OFFSET] != 0) {
+        if (extLength < fixed || (extLength - fixed) % TransferPageRange.SIZE != 0) {
             return null;
         }
+        ByteSource p = ByteSource.of(bytes);
+        TransferPageHeader h = TransferPageHeader.parse(p, 0);
         int count = (extLength - fixed) / TransferPageRange.SIZE;
-        if (u32(p, TransferPageHeader.RANGE_COUNT_OFFSET) != count) {
+        if (h.reserved() != 0 || h.rangeCount() != count) {
             return null;
         }
         List<TransferPages.Range> ranges = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            int at = TransferPageHeader.RANGES_OFFSET + i * TransferPageRange.SIZE;
-            ranges.add(new TransferPages.Range(u32(p, at + TransferPageRange.BYTE_COUNT_OFFSET),
-                    u32(p, at + TransferPageRange.BYTE_OFFSET_OFFSET)));
+            TransferPageRange r = TransferPageRange.parse(p, TransferPageHeader.RANGES_OFFSET
+                    + (long) i * TransferPageRange.SIZE);
+            ranges.add(new TransferPages.Range(r.byteCount(), r.byteOffset()));
         }
-        int owns = p[TransferPageHeader.SENDER_OWNS_OFFSET] & 0xFF;
-        return new TransferPages((int) u16(p, TransferPageHeader.PAGESET_ID_OFFSET), owns == 0 ? null : owns, ranges);
+        return new TransferPages(h.pagesetId(), h.senderOwnsSet() == 0 ? null : h.senderOwnsSet(), ranges);
     }
 
-    private static GpaDirect gpaDirect(byte[] p, int extLength) {
+    private static GpaDirect gpaDirect(byte[] bytes, int extLength) {
         int end = PacketDescriptor.SIZE + extLength;
-        if (extLength < GpaDirectHeader.RANGES_OFFSET - PacketDescriptor.SIZE
-                || u32(p, GpaDirectHeader.RESERVED_OFFSET) != 0) {
+        if (extLength < GpaDirectHeader.RANGES_OFFSET - PacketDescriptor.SIZE) {
             return null;
         }
-        long count = u32(p, GpaDirectHeader.RANGE_COUNT_OFFSET);
+        ByteSource p = ByteSource.of(bytes);
+        GpaDirectHeader h = GpaDirectHeader.parse(p, 0);
+        if (h.reserved() != 0) {
+            return null;
+        }
         List<GpaDirect.Range> ranges = new ArrayList<>();
-        int at = GpaDirectHeader.RANGES_OFFSET;
-        for (long i = 0; i < count; i++) {
+        long at = GpaDirectHeader.RANGES_OFFSET;
+        for (long i = 0; i < h.rangeCount(); i++) {
             if (at + GpaRange.PFN_ARRAY_OFFSET > end) {
                 return null;
             }
-            long byteCount = u32(p, at + GpaRange.BYTE_COUNT_OFFSET);
-            long byteOffset = u32(p, at + GpaRange.BYTE_OFFSET_OFFSET);
-            long pages = (byteOffset + byteCount + GpaRange.HV_PAGE_SIZE - 1) / GpaRange.HV_PAGE_SIZE;
-            at += GpaRange.PFN_ARRAY_OFFSET;
-            if (pages > (end - at) / GpaRange.PFN_SIZE) {
+            GpaRange r = GpaRange.parse(p, at, end - at);
+            if (!r.complete()) {
                 return null;
             }
-            List<Long> pfns = new ArrayList<>();
-            for (long k = 0; k < pages; k++) {
-                pfns.add(u64(p, at));
-                at += GpaRange.PFN_SIZE;
-            }
-            ranges.add(new GpaDirect.Range(byteCount, byteOffset, pfns));
+            ranges.add(new GpaDirect.Range(r.byteCount(), r.byteOffset(), r.pfns()));
+            at += r.size();
         }
         return at == end ? new GpaDirect(ranges) : null;
     }
 
-    private static byte[] read(byte[] dump, int data, long ds, long offset, int length) {
-        byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = dump[data + (int) ((offset + i) % ds)];
-        }
+    /** The packet's bytes, across the end of the data area if it wraps. */
+    private static byte[] read(RingView view, long offset, PacketDescriptor d) {
+        byte[] out = new byte[(int) d.lengthBytes()];
+        view.copy(offset, out, 0, out.length);
         return out;
     }
 
@@ -243,17 +218,5 @@ public final class Describer {
             i = last + 1;
         }
         return patches.isEmpty() ? null : patches;
-    }
-
-    private static long u16(byte[] b, int at) {
-        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8;
-    }
-
-    private static long u32(byte[] b, int at) {
-        return u16(b, at) | u16(b, at + 2) << 16;
-    }
-
-    private static long u64(byte[] b, int at) {
-        return u32(b, at) | u32(b, at + 4) << 32;
     }
 }

@@ -7,6 +7,7 @@ import ringtool.core.format.GpaRange;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.PacketType;
 import ringtool.core.format.RingHeader;
+import ringtool.core.format.RingMath;
 import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
 import ringtool.core.source.Layout;
@@ -23,7 +24,6 @@ public final class Synthesizer {
     /** Dumps are built in memory: a bound that keeps a typo in a size from asking for gigabytes. */
     public static final long MAX_FILE_SIZE = 256L << 20;
     private static final long U16 = 0xFFFF;
-    private static final long U32 = 0xFFFF_FFFFL;
 
     private Synthesizer() {
     }
@@ -253,7 +253,7 @@ public final class Synthesizer {
                     RingWriter.le(packet, PacketDescriptor.FLAGS_OFFSET, d.flags(), 2);
                 }
                 if (d.rangeCount() != null) {
-                    checkRange(what, "damage.range_count", d.rangeCount(), U32);
+                    checkRange(what, "damage.range_count", d.rangeCount(), RingMath.U32_MAX);
                     if (packet.length < TransferPageHeader.RANGE_COUNT_OFFSET + Integer.BYTES) {
                         throw fail(what + ": damage.range_count needs an extended header");
                     }
@@ -292,8 +292,8 @@ public final class Synthesizer {
                 RingWriter.le(ext, rel + TransferPageHeader.RANGE_COUNT_OFFSET, ranges.size(), 4);
                 int at = rel + TransferPageHeader.RANGES_OFFSET;
                 for (TransferPages.Range r : ranges) {
-                    checkRange(what, "transfer_pages byte_count", r.byteCount(), U32);
-                    checkRange(what, "transfer_pages byte_offset", r.byteOffset(), U32);
+                    checkRange(what, "transfer_pages byte_count", r.byteCount(), RingMath.U32_MAX);
+                    checkRange(what, "transfer_pages byte_offset", r.byteOffset(), RingMath.U32_MAX);
                     RingWriter.le(ext, at + TransferPageRange.BYTE_COUNT_OFFSET, r.byteCount(), 4);
                     RingWriter.le(ext, at + TransferPageRange.BYTE_OFFSET_OFFSET, r.byteOffset(), 4);
                     at += TransferPageRange.SIZE;
@@ -315,8 +315,8 @@ public final class Synthesizer {
                 RingWriter.le(ext, rel + GpaDirectHeader.RANGE_COUNT_OFFSET, ranges.size(), 4);
                 int at = rel + GpaDirectHeader.RANGES_OFFSET;
                 for (GpaDirect.Range r : ranges) {
-                    checkRange(what, "gpa_direct byte_count", r.byteCount(), U32);
-                    checkRange(what, "gpa_direct byte_offset", r.byteOffset(), U32);
+                    checkRange(what, "gpa_direct byte_count", r.byteCount(), RingMath.U32_MAX);
+                    checkRange(what, "gpa_direct byte_offset", r.byteOffset(), RingMath.U32_MAX);
                     RingWriter.le(ext, at + GpaRange.BYTE_COUNT_OFFSET, r.byteCount(), 4);
                     RingWriter.le(ext, at + GpaRange.BYTE_OFFSET_OFFSET, r.byteOffset(), 4);
                     at += GpaRange.PFN_ARRAY_OFFSET;
@@ -364,7 +364,7 @@ public final class Synthesizer {
         }
 
         private void putHeaderU32(int field, long value, String what) throws SynthException {
-            checkRange("header", what, value, U32);
+            checkRange("header", what, value, RingMath.U32_MAX);
             writer.headerU32(field, value);
         }
 

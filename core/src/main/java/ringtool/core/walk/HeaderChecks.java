@@ -4,7 +4,6 @@ import static ringtool.core.rules.Finding.hex;
 
 import java.util.ArrayList;
 import java.util.List;
-import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rule;
@@ -24,7 +23,7 @@ public final class HeaderChecks {
         RingHeader h = ring.header();
         long size = ring.dataSize();
         long at = ring.fileOffset();
-        if (size == 0 || size % RingHeader.HOST_PAGE_SIZE != 0) {
+        if (!RingHeader.validDataSize(size)) {
             // An empty data area has no bytes to point at (its offset may be the end of the file): the header is.
             out.add(Finding.mismatch(Rules.RING_SIZE_INVALID, "data area size", "a non-zero multiple of 4096",
                     Long.toString(size)).file(size == 0 ? at : ring.dataFileOffset(0), size == 0 ? null : size));
@@ -33,16 +32,16 @@ public final class HeaderChecks {
                 h.writeIndex(), size, at + RingHeader.WRITE_INDEX_OFFSET);
         index(out, Rules.RING_READ_INDEX_OUT_OF_RANGE, Rules.RING_READ_INDEX_UNALIGNED, "read_index",
                 h.readIndex(), size, at + RingHeader.READ_INDEX_OFFSET);
-        if (h.interruptMask() > 1) {
+        if (!h.interruptMaskValid()) {
             out.add(Finding.mismatch(Rules.RING_INTERRUPT_MASK_INVALID, "interrupt_mask", "0 or 1",
                     hex(h.interruptMask())).file(at + RingHeader.INTERRUPT_MASK_OFFSET, 4L));
         }
-        if (h.pendingSendSize() > size) {
+        if (!h.pendingSendSizeValid(size)) {
             out.add(Finding.mismatch(Rules.RING_PENDING_SEND_SIZE_INVALID, "pending_send_size",
                     "<= " + hex(size) + " (the data size)", hex(h.pendingSendSize()))
                     .file(at + RingHeader.PENDING_SEND_SIZE_OFFSET, 4L));
         }
-        if ((h.featureBits() & ~RingHeader.FEATURE_PENDING_SEND_SIZE) != 0) {
+        if (!h.featureBitsKnown()) {
             out.add(Finding.mismatch(Rules.RING_FEATURE_BITS_UNKNOWN, "feature_bits", "0x0 or 0x1",
                     hex(h.featureBits())).file(at + RingHeader.FEATURE_BITS_OFFSET, 4L));
         }
@@ -64,11 +63,11 @@ public final class HeaderChecks {
     private static void index(List<Finding> out, Rule range, Rule unaligned, String name, long value, long size,
                               Long fileOffset) {
         Long length = fileOffset == null ? null : 4L;
-        if (value >= size) {
+        if (!RingHeader.indexInside(value, size)) {
             out.add(Finding.mismatch(range, name, "< " + hex(size) + " (the data size)", hex(value))
                     .file(fileOffset, length));
         }
-        if (value % PacketDescriptor.ALIGNMENT != 0) {
+        if (!RingHeader.indexAligned(value)) {
             out.add(Finding.mismatch(unaligned, name, "a multiple of 8", hex(value)).file(fileOffset, length));
         }
     }

@@ -21,6 +21,6 @@ public record RingSnapshot(String name, long fileOffset, long headerSize, long d
 
     /** Whether an index read from the header (or given by the user) can start or end a walk. */
     public boolean indexInRange(long index) {
-        return index >= 0 && index < dataSize;
+        return RingHeader.indexInside(index, dataSize);
     }
 }

@@ -124,9 +124,10 @@ public final class StrictWalk implements Iterable<WalkStep> {
 
         /** The rules whose breach leaves the next packet's start unknown, in the order they are judged. */
         private Finding descriptorBreaks(PacketDescriptor d, long at) {
-            int minOffset8 = PacketType.hasExtendedHeader(d.type()) ? 3 : 2;
-            if (d.len8() < 2) {
-                return descriptorFinding(Rules.PKT_LEN8_TOO_SMALL, "len8" + of(at), ">= 2", Integer.toString(d.len8()), at);
+            int minOffset8 = d.minOffset8();
+            if (d.len8() < PacketDescriptor.MIN_LEN8) {
+                return descriptorFinding(Rules.PKT_LEN8_TOO_SMALL, "len8" + of(at), ">= " + PacketDescriptor.MIN_LEN8,
+                        Integer.toString(d.len8()), at);
             }
             if (d.footprint() > remaining) {
                 return descriptorFinding(Rules.PKT_LEN8_EXCEEDS_AVAILABLE, "len8" + of(at),
@@ -134,7 +135,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
                         d.len8() + " (" + d.footprint() + " bytes with the trailer)", at);
             }
             if (d.offset8() < minOffset8) {
-                String why = minOffset8 == 3 ? " (type " + d.type() + " carries an 8-byte extended header)" : "";
+                String why = PacketType.hasExtendedHeader(d.type())
+                        ? " (type " + d.type() + " carries an 8-byte extended header)" : "";
                 return descriptorFinding(Rules.PKT_OFFSET8_TOO_SMALL, "offset8" + of(at), ">= " + minOffset8 + why,
                         Integer.toString(d.offset8()), at);
             }
@@ -152,10 +154,10 @@ public final class StrictWalk implements Iterable<WalkStep> {
         }
 
         private Packet packet(PacketDescriptor d, long at, List<Finding> findings) {
-            if (!PacketType.isKnown(d.type())) {
+            if (!d.typeKnown()) {
                 findings.add(descriptorFinding(Rules.PKT_TYPE_UNKNOWN, "type" + of(at), "0x1 to 0xd", hex(d.type()), at));
             }
-            if ((d.flags() & ~PacketDescriptor.FLAG_COMPLETION_REQUESTED) != 0) {
+            if (!d.flagsKnown()) {
                 findings.add(descriptorFinding(Rules.PKT_FLAGS_UNKNOWN, "flags" + of(at), "0x0 or 0x1", hex(d.flags()), at));
             }
             PacketExtension extension = switch (d.type()) {
@@ -167,7 +169,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
             long trailer = view.u64(trailerAt);
             checkTrailer(trailer, at, trailerAt, findings);
             boolean wraps = at + d.footprint() > ring.dataSize();
-            return new Packet(index, at, ring.dataFileOffset(at), d, unpaddedPayload(d, at), trailer, wraps, extension);
+            return new Packet(index, at, ring.dataFileOffset(at), d, d.payloadLength(view, at), trailer, wraps,
+                    extension);
         }
 
         private void checkTrailer(long trailer, long at, long trailerAt, List<Finding> findings) {
@@ -180,7 +183,7 @@ public final class StrictWalk implements Iterable<WalkStep> {
             if (trailer == 0) {
                 findings.add(Finding.mismatch(Rules.PKT_TRAILER_ZERO, "trailer at " + hex(trailerAt), hex64(expected),
                         hex64(trailer)).at(trailerAt).file(fileOffset, length).inPacket(index));
-            } else if ((trailer >>> 32) != at || (trailer & 0xFFFF_FFFFL) != 0) {
+            } else {
                 findings.add(Finding.mismatch(Rules.PKT_TRAILER_MISMATCH, "trailer at " + hex(trailerAt),
                         hex64(expected), hex64(trailer)).at(trailerAt).file(fileOffset, length).inPacket(index));
             }
@@ -256,17 +259,6 @@ public final class StrictWalk implements Iterable<WalkStep> {
         private Finding gpaFinding(String subject, String expected, String actual, long rangeAt, long length) {
             return Finding.mismatch(Rules.PKT_GPA_RANGE_INVALID, subject, expected, actual)
                     .at(rangeAt).file(ring.dataFileOffset(rangeAt), length == 0 ? null : length).inPacket(index);
-        }
-
-        /**
-         * Up to 7 trailing zero bytes of the payload count as padding. The packet's last 8 bytes are read as one
-         * little-endian u64 (len8 >= 2, so they lie inside the packet), whose leading zero bytes are its last ones.
-         */
-        private long unpaddedPayload(PacketDescriptor d, long at) {
-            long padded = d.paddedPayloadLength();
-            long last8 = view.u64(at + d.lengthBytes() - Long.BYTES);
-            long zeros = Math.min(Long.numberOfLeadingZeros(last8) >>> 3, PacketDescriptor.ALIGNMENT - 1);
-            return padded - Math.min(zeros, padded);
         }
     }
 }

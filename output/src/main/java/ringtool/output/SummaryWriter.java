@@ -27,7 +27,8 @@ public final class SummaryWriter implements ReportWriter {
             throw new IllegalArgumentException("--summary has no " + format.id() + " form");
         }
         this.format = format;
-        this.text = format == Format.TEXT ? (out instanceof PrintWriter p ? p : new PrintWriter(out)) : null;
+        this.text = format == Format.TEXT ? ControlEscapes.wrap(out instanceof PrintWriter p ? p : new PrintWriter(out))
+                : null;
         try {
             g = format == Format.TEXT ? null : Utf8Output.generator(out);
         } catch (IOException e) {

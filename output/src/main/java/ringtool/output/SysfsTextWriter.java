@@ -15,7 +15,7 @@ public final class SysfsTextWriter implements SysfsWriter {
     private final PrintWriter out;
 
     public SysfsTextWriter(PrintWriter out) {
-        this.out = out;
+        this.out = ControlEscapes.wrap(out);
     }
 
     @Override

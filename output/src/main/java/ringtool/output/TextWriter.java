@@ -34,7 +34,7 @@ public final class TextWriter implements ReportWriter {
     private final TextOptions options;
 
     public TextWriter(PrintWriter out, TextOptions options) {
-        this.out = out;
+        this.out = ControlEscapes.wrap(out);
         this.options = options;
     }
 

@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import ringtool.core.report.ExitCode;
 import ringtool.output.Utf8Output;
 
 /** The entry point: the only place that exits the JVM. */
@@ -17,8 +18,17 @@ public final class Main {
         // Picocli's default stdout flushes on every println; a ring of a million packets wants a buffer.
         PrintWriter out = Utf8Output.of(new FileOutputStream(FileDescriptor.out), 1 << 16);
         cl.setOut(out);
-        int code = cl.execute(args);
-        out.flush();
+        int code;
+        try {
+            code = cl.execute(args);
+            out.flush();
+        } catch (Throwable e) {
+            // The commands report their own failures; this is for one that escapes them (an error in picocli
+            // itself, or while flushing): still one line and exit 4.
+            out.flush();
+            System.err.println("ringtool: internal error: " + e);
+            code = ExitCode.INTERNAL;
+        }
         System.exit(code);
     }
 }

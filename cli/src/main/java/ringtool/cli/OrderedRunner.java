@@ -7,10 +7,11 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code --jobs N} inputs at a time while the output keeps input order, in bounded memory.
@@ -48,8 +49,10 @@ final class OrderedRunner {
             t.setDaemon(true);
             return t;
         };
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, daemons);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), daemons);
         try {
+            jobs = start(pool, Math.max(1, Math.min(jobs, tasks.size())));
             ArrayDeque<InFlight<R>> window = new ArrayDeque<>();
             Iterator<Task<R>> next = tasks.iterator();
             boolean first = true;
@@ -79,6 +82,28 @@ final class OrderedRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Starts up to {@code jobs} threads and keeps the pool at the number that started: a system that refuses a
+     * thread (an OutOfMemoryError from {@link Thread#start()}) runs the inputs on fewer, never none.
+     */
+    private static int start(ThreadPoolExecutor pool, int jobs) throws IOException {
+        int started = 0;
+        try {
+            pool.setMaximumPoolSize(jobs);
+            pool.setCorePoolSize(jobs);
+            while (started < jobs && pool.prestartCoreThread()) {
+                started++;
+            }
+        } catch (OutOfMemoryError e) {
+            if (started == 0) {
+                throw new IOException("cannot start a thread: " + e.getMessage(), e);
+            }
+        }
+        pool.setCorePoolSize(started);
+        pool.setMaximumPoolSize(started);
+        return started;
     }
 
     private static <R> R result(Future<R> future) throws IOException {

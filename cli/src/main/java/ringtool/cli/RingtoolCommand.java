@@ -65,6 +65,7 @@ public final class RingtoolCommand {
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setExecutionExceptionHandler(RingtoolCommand::internalError);
+        cl.setExecutionStrategy(RingtoolCommand::execute);
         cl.setParameterExceptionHandler(RingtoolCommand::usageError);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
@@ -114,15 +115,49 @@ public final class RingtoolCommand {
     }
 
     private static int internalError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        return report(e, cl, parsed, e.toString());
+    }
+
+    /**
+     * The JVM's own failures (out of memory, a stack overflow, a fault in a mapped file that shrank under us) are
+     * bugs too: one line and exit 4 like any other, not a trace and output cut short without a word.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (VirtualMachineError e) {
+            CommandLine.ParseResult last = parsed;
+            while (last.subcommand() != null) {
+                last = last.subcommand();
+            }
+            String what = e instanceof InternalError ? "a fault reading a memory-mapped input (did a file shrink while"
+                    + " it was read?): " + e : e.toString();
+            return report(e, last.commandSpec().commandLine(), parsed, what);
+        }
+    }
+
+    private static int report(Throwable e, CommandLine cl, CommandLine.ParseResult parsed, String what) {
         PrintWriter err = cl.getErr();
-        err.println("ringtool " + cl.getCommandName() + ": internal error: " + e);
-        if (parsed.hasMatchedOption("--stacktrace")) {
+        // The output so far goes out first, so that what is cut short is visibly followed by the reason.
+        cl.getOut().flush();
+        err.println("ringtool " + cl.getCommandName() + ": internal error: " + what);
+        if (stacktrace(parsed)) {
             e.printStackTrace(err);
         } else {
             err.println("ringtool " + cl.getCommandName() + ": (run again with --stacktrace for the details)");
         }
         err.flush();
         return ExitCode.INTERNAL;
+    }
+
+    /** {@code --stacktrace} is inherited: it may follow the subcommand, where the top's parse result misses it. */
+    private static boolean stacktrace(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--stacktrace")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,11 +1,14 @@
 package ringtool.cli;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +18,23 @@ import java.util.List;
  * the paths of {@code --files-from}; with {@code --recursive} a directory stands for the regular files below it,
  * sorted by name at every level so that runs are reproducible. Without {@code --recursive} a directory stays an
  * input, which then fails with "is a directory" like any other unreadable input.
+ *
+ * <p>Bounded whatever the list: an entry longer than {@link #MAX_ENTRY} bytes or a list longer than
+ * {@link #MAX_LIST} ends the run with a usage error ({@code --files-from /dev/zero} would otherwise fill the
+ * heap), and a walk follows no link to a directory, so that a link to its own folder is not walked forever.
  */
 final class InputList {
+
+    /** Linux's PATH_MAX. */
+    static final int MAX_ENTRY = 4096;
+    static final long MAX_LIST = 64L << 20;
+
+    /** One input: the name it is reported by, and its path, or null when the name is no path (a NUL in it). */
+    record Input(String source, Path path) {
+        static Input of(Path path) {
+            return new Input(path.toString(), path);
+        }
+    }
 
     private InputList() {
     }
@@ -24,61 +42,96 @@ final class InputList {
     /**
      * @param filesFrom a file with one path a line, "-" for stdin, or null
      * @param nul       the list is NUL-separated ({@code find -print0}) instead of newline-separated
-     * @throws IOException when the list itself cannot be read
+     * @throws IOException when the list itself cannot be read, or is beyond the bounds
      */
-    static List<Path> gather(List<Path> files, String filesFrom, boolean nul, boolean recursive, InputStream stdin)
+    static List<Input> gather(List<Path> files, String filesFrom, boolean nul, boolean recursive, InputStream stdin)
             throws IOException {
-        List<Path> named = new ArrayList<>(files == null ? List.of() : files);
+        List<Input> named = new ArrayList<>();
+        if (files != null) {
+            files.forEach(f -> named.add(Input.of(f)));
+        }
         if (filesFrom != null) {
-            byte[] list = "-".equals(filesFrom) ? readAll(stdin) : Files.readAllBytes(Path.of(filesFrom));
-            named.addAll(parseList(new String(list, StandardCharsets.UTF_8), nul));
+            if ("-".equals(filesFrom)) {
+                read(stdin, nul, named);
+            } else {
+                try (InputStream in = Files.newInputStream(Path.of(filesFrom))) {
+                    read(in, nul, named);
+                }
+            }
         }
         if (!recursive) {
             return named;
         }
-        List<Path> out = new ArrayList<>();
-        for (Path p : named) {
-            if (Files.isDirectory(p)) {
-                walk(p, out);
+        List<Input> out = new ArrayList<>();
+        for (Input input : named) {
+            if (input.path() != null && Files.isDirectory(input.path())) {
+                walk(input.path(), out);
             } else {
-                out.add(p);
+                out.add(input);
             }
         }
         return out;
     }
 
-    /** Empty entries are skipped (a trailing newline or NUL, a blank line); a CR before LF is dropped. */
-    static List<Path> parseList(String text, boolean nul) {
-        List<Path> out = new ArrayList<>();
-        for (String entry : text.split(nul ? "\0" : "\n", -1)) {
-            if (!nul && entry.endsWith("\r")) {
-                entry = entry.substring(0, entry.length() - 1);
+    /**
+     * One entry a line (or between NULs), read as it streams. Empty entries are skipped (a trailing newline or NUL,
+     * a blank line); a CR before LF is dropped.
+     */
+    private static void read(InputStream stream, boolean nul, List<Input> out) throws IOException {
+        InputStream in = new BufferedInputStream(stream, 1 << 16);
+        ByteArrayOutputStream entry = new ByteArrayOutputStream();
+        byte separator = (byte) (nul ? 0 : '\n');
+        long total = 0;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (++total > MAX_LIST) {
+                throw new IOException("the list is longer than " + MAX_LIST + " bytes");
             }
-            if (!entry.isEmpty()) {
-                out.add(Path.of(entry));
+            if (b == separator) {
+                add(entry, nul, out);
+                entry.reset();
+            } else if (entry.size() == MAX_ENTRY) {
+                throw new IOException("an entry is longer than " + MAX_ENTRY + " bytes (PATH_MAX)");
+            } else {
+                entry.write(b);
             }
         }
+        add(entry, nul, out);
+    }
+
+    private static void add(ByteArrayOutputStream bytes, boolean nul, List<Input> out) {
+        String entry = bytes.toString(StandardCharsets.UTF_8);
+        if (!nul && entry.endsWith("\r")) {
+            entry = entry.substring(0, entry.length() - 1);
+        }
+        if (entry.isEmpty()) {
+            return;
+        }
+        try {
+            out.add(new Input(entry, Path.of(entry)));
+        } catch (InvalidPathException e) {
+            out.add(new Input(entry.replace("\0", "\\0"), null));
+        }
+    }
+
+    /** Entries of a text list, as {@link #gather} reads them. */
+    static List<Input> parseList(String text, boolean nul) throws IOException {
+        List<Input> out = new ArrayList<>();
+        read(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), nul, out);
         return out;
     }
 
-    private static void walk(Path dir, List<Path> out) throws IOException {
+    private static void walk(Path dir, List<Input> out) throws IOException {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
         }
         entries.sort(null);
         for (Path p : entries) {
-            if (Files.isDirectory(p)) {
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 walk(p, out);
             } else if (Files.isRegularFile(p)) {
-                out.add(p);
+                out.add(Input.of(p));
             }
         }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        in.transferTo(buf);
-        return buf.toByteArray();
     }
 }

@@ -21,6 +21,7 @@ import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
+import ringtool.output.ControlEscapes;
 import ringtool.output.Format;
 import ringtool.output.ReportWriter;
 import ringtool.output.RunTotals;
@@ -120,7 +121,7 @@ final class InspectCommand implements Callable<Integer> {
         FramingOptions framing = framing(spec, layout, headerSize, dataSize);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> inputs = gatherInputs();
+        List<InputList.Input> inputs = gatherInputs();
         List<ReaderModel> readers;
         try {
             readers = Models.expand(models, pktBufferSize);
@@ -133,7 +134,8 @@ final class InspectCommand implements Callable<Integer> {
         int[] worst = {ExitCode.OK};
         OrderedRunner.Done<InputReport> done = report -> {
             if (report.error() != null) {
-                err.println("ringtool inspect: " + report.source() + ": " + report.error());
+                err.println("ringtool inspect: " + ControlEscapes.escape(report.source()) + ": "
+                        + ControlEscapes.escape(report.error()));
                 err.flush();
             }
             totals.add(report);
@@ -142,15 +144,15 @@ final class InspectCommand implements Callable<Integer> {
         writer.begin();
         // SARIF keeps unreadable inputs for the run's invocation record, which per-input writers would lose.
         if (pipeline.jobs == 1 || format == Format.SARIF) {
-            for (Path file : inputs) {
-                InputReport report = inspector.inspect(file, file.toString());
+            for (InputList.Input file : inputs) {
+                InputReport report = inspect(inspector, file);
                 writer.input(report, () -> report.exitCode(failOn.threshold()));
                 done.accept(report);
             }
         } else {
             // Each job renders its input with a writer of its own; the runner pastes the pieces in input order.
             List<OrderedRunner.Task<InputReport>> tasks = new ArrayList<>(inputs.size());
-            for (Path file : inputs) {
+            for (InputList.Input file : inputs) {
                 tasks.add(pipe -> {
                     PrintWriter sink = new PrintWriter(new BufferedWriter(pipe, 1 << 13));
                     ReportWriter w = writer(sink);
@@ -158,7 +160,7 @@ final class InspectCommand implements Callable<Integer> {
                     w.begin();
                     sink.flush();
                     pipe.discard(false);
-                    InputReport report = inspector.inspect(file, file.toString());
+                    InputReport report = inspect(inspector, file);
                     w.input(report, () -> report.exitCode(failOn.threshold()));
                     sink.flush();
                     return report;
@@ -171,6 +173,13 @@ final class InspectCommand implements Callable<Integer> {
         return worst[0];
     }
 
+    private InputReport inspect(Inspector inspector, InputList.Input input) {
+        if (input.path() == null) {
+            return InputReport.failed(input.source(), layout.id(), "not a path: it holds a NUL byte");
+        }
+        return inspector.inspect(input.path(), input.source());
+    }
+
     /** The writer for this run's options; {@code --jobs} makes one per input, so it must be cheap. */
     private ReportWriter writer(PrintWriter out) {
         if (pipeline.summary) {
@@ -180,7 +189,7 @@ final class InspectCommand implements Callable<Integer> {
                 format == Format.JSONL && (pipeline.lineBuffered || Terminal.stdout()));
     }
 
-    private List<Path> gatherInputs() {
+    private List<InputList.Input> gatherInputs() {
         if (pipeline.jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got "
                     + pipeline.jobs);
@@ -188,7 +197,7 @@ final class InspectCommand implements Callable<Integer> {
         if (pipeline.summary && !SummaryWriter.supports(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--summary has no " + format.id() + " form");
         }
-        List<Path> inputs;
+        List<InputList.Input> inputs;
         try {
             inputs = InputList.gather(files, pipeline.filesFrom, pipeline.nul, pipeline.recursive, System.in);
         } catch (IOException | java.nio.file.InvalidPathException e) {

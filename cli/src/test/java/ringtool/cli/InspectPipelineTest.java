@@ -123,7 +123,8 @@ class InspectPipelineTest {
         CliRun direct = CliRun.of("inspect", "--summary", good.toString(), damaged.toString());
         assertEquals(direct, CliRun.of("inspect", "--summary", "--files-from", lines.toString()));
         assertEquals(direct, CliRun.of("inspect", "--summary", "-0", "--files-from", nuls.toString()));
-        assertEquals(List.of(Path.of("a b"), Path.of("c\nd")), InputList.parseList("a b\0c\nd\0", true));
+        assertEquals(List.of(Path.of("a b"), Path.of("c\nd")),
+                InputList.parseList("a b\0c\nd\0", true).stream().map(InputList.Input::path).toList());
     }
 
     @Test

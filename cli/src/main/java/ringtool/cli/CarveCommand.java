@@ -30,6 +30,7 @@ import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.InputException;
 import ringtool.core.source.InputFiles;
 import ringtool.core.walk.RingView;
+import ringtool.output.ControlEscapes;
 import ringtool.output.Format;
 import ringtool.output.JsonFields;
 import ringtool.output.ReportWriter;
@@ -91,6 +92,7 @@ final class CarveCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--min-confidence must be between 0 and 1, got " + minConfidence);
         }
+        refuseOverwritingInputs();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportWriter writer = format == Format.TEXT ? null
@@ -104,7 +106,8 @@ final class CarveCommand implements Callable<Integer> {
             String source = image.toString();
             InputReport report = carve(image, source, err);
             if (report.error() != null) {
-                err.println("ringtool carve: " + source + ": " + report.error());
+                err.println("ringtool carve: " + ControlEscapes.escape(source) + ": "
+                        + ControlEscapes.escape(report.error()));
                 err.flush();
             }
             int code = report.exitCode(failOn.threshold());
@@ -120,7 +123,7 @@ final class CarveCommand implements Callable<Integer> {
             if (writer != null) {
                 writer.input(report, code);
             } else {
-                table(stdout, report);
+                table(ControlEscapes.wrap(stdout), report);
             }
             totals.add(report);
             worst = Math.max(worst, code);
@@ -132,8 +135,41 @@ final class CarveCommand implements Callable<Integer> {
         return worst;
     }
 
+    /**
+     * An output file that is also an input would be overwritten, maybe before it is read: the names {@code --out}
+     * writes ({@code <stem>.index.json}, {@code <stem>-*.bin}) may not name an input in that folder.
+     */
+    private void refuseOverwritingInputs() {
+        if (out == null || !Files.isDirectory(out)) {
+            return;
+        }
+        for (Path image : images) {
+            Path parent = image.toAbsolutePath().getParent();
+            try {
+                if (parent == null || !Files.isSameFile(parent, out)) {
+                    continue;
+                }
+            } catch (IOException e) {
+                continue;
+            }
+            String name = image.getFileName().toString();
+            for (Path other : images) {
+                String stem = other.getFileName().toString();
+                if (name.equals(stem + ".index.json") || name.startsWith(stem + "-") && name.endsWith(".bin")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " would overwrite"
+                            + " the input " + image + " (the output of " + other + "): choose another folder");
+                }
+            }
+        }
+    }
+
     private InputReport carve(Path image, String source, PrintWriter err) {
         try {
+            if (Files.exists(image) && !Files.isDirectory(image) && !Files.isRegularFile(image)) {
+                // A FIFO would block the open, /dev/zero never end: a memory image is a file with a size.
+                throw new InputException("not a regular file (a FIFO, a device or a socket): carve reads memory"
+                        + " images from files");
+            }
             ByteSource bytes = InputFiles.open(image);
             PhysicalMemory mem = Images.open(bytes, raw);
             Carver.Progress progress = System.console() == null ? null : new TerminalProgress(err, source);

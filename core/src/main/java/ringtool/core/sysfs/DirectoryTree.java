@@ -28,6 +28,10 @@ public final class DirectoryTree implements SysfsTree {
         if (!Files.exists(file)) {
             return new Missing();
         }
+        if (!Files.isRegularFile(file)) {
+            // sysfs attributes are regular files; opening a FIFO here would block until a writer came.
+            return new Unreadable("not a regular file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_ATTRIBUTE + 1);
             if (bytes.length > MAX_ATTRIBUTE) {

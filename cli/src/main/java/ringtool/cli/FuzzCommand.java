@@ -1,12 +1,7 @@
 package ringtool.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,10 +23,9 @@ import ringtool.core.report.ExitCode;
 import ringtool.fuzz.Target;
 
 /**
- * {@code ringtool fuzz}: runs the Jazzer targets of {@code ringtool.fuzz} in a child JVM each ({@code Jazzer.main}
- * ends its JVM), shows libFuzzer's progress compactly, and turns the child's exit into the contract's codes.
- * Children are bounded by {@code -max_total_time} and, if they overrun, stopped with SIGINT: SIGTERM makes
- * libFuzzer write a bogus crash file.
+ * {@code ringtool fuzz}: runs the Jazzer targets of {@code ringtool.fuzz} in a child JVM each ({@link JazzerChild}),
+ * shows libFuzzer's progress compactly ({@link LibFuzzerLog}), and turns the children's exits into the contract's
+ * codes. Children are bounded by {@code -max_total_time} and, if they overrun, stopped with SIGINT.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = {
@@ -61,17 +56,8 @@ import ringtool.fuzz.Target;
             "(fuzz/src/test/resources/ringtool/fuzz/<Test>Inputs/<method>/) so that every 'mvn test' replays it."})
 final class FuzzCommand implements Callable<Integer> {
 
-    static final String JAZZER_MAIN = "com.code_intelligence.jazzer.Jazzer";
-    /** libFuzzer's exit codes under Jazzer: a crash or Java exception, a slow input, RSS overrun, SIGINT. */
-    static final int JAZZER_CRASH = 77;
-    static final int JAZZER_TIMEOUT = 70;
-    static final int JAZZER_OOM = 71;
-    static final int JAZZER_INTERRUPTED = 72;
     private static final long PROGRESS_EVERY_MS = 10_000;
     private static final long GRACE_SECONDS = 60;
-    private static final Pattern STATUS = Pattern.compile(
-            "^#(\\d+)\\s+(\\w+)\\s+cov: (\\d+) ft: \\d+ corp: (\\d+)/\\S+.*?exec/s: (\\d+) rss: (\\d+)Mb");
-    private static final Pattern ARTIFACT = Pattern.compile("Test unit written to (\\S+)");
 
     @Spec
     CommandSpec spec;
@@ -184,8 +170,8 @@ final class FuzzCommand implements Callable<Integer> {
         err.println("ringtool fuzz: " + t.id() + ": fuzzing " + t.className() + " for " + seconds + " s"
                 + (jobs > 1 ? " in " + jobs + " processes" : "") + "; log and findings in " + dir);
         err.flush();
-        List<Child> children = new ArrayList<>();
-        Thread stopper = new Thread(() -> children.forEach(Child::interrupt));
+        List<JazzerChild> children = new ArrayList<>();
+        Thread stopper = new Thread(() -> children.forEach(JazzerChild::interrupt));
         Runtime.getRuntime().addShutdownHook(stopper);
         long started = System.nanoTime();
         try {
@@ -201,16 +187,16 @@ final class FuzzCommand implements Callable<Integer> {
                 }
                 dirs.forEach(d -> args.add(d.toString()));
                 Path log = dir.resolve(jobs == 1 ? "fuzz.log" : "fuzz-" + j + ".log");
-                children.add(Child.start(jazzerCommand(t, dir, args), log, dir));
+                children.add(JazzerChild.start(JazzerChild.command(t, dir, args), log, dir));
             }
         } catch (IOException e) {
-            children.forEach(Child::interrupt);
-            return fail(ExitCode.INTERNAL, "cannot start the fuzzer (" + javaExecutable() + "): " + e.getMessage());
+            children.forEach(JazzerChild::interrupt);
+            return cannotStart(e);
         }
         long deadline = started + TimeUnit.SECONDS.toNanos(seconds + GRACE_SECONDS);
         long lastReport = System.currentTimeMillis();
         boolean overran = false;
-        while (children.stream().anyMatch(Child::alive)) {
+        while (children.stream().anyMatch(JazzerChild::alive)) {
             Thread.sleep(200);
             if (System.currentTimeMillis() - lastReport >= PROGRESS_EVERY_MS) {
                 lastReport = System.currentTimeMillis();
@@ -218,10 +204,10 @@ final class FuzzCommand implements Callable<Integer> {
             }
             if (!overran && System.nanoTime() > deadline) {
                 overran = true;
-                children.forEach(Child::interrupt);
+                children.forEach(JazzerChild::interrupt);
                 deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             } else if (overran && System.nanoTime() > deadline) {
-                children.forEach(c -> c.process.destroyForcibly());
+                children.forEach(JazzerChild::kill);
             }
         }
         try {
@@ -229,7 +215,7 @@ final class FuzzCommand implements Callable<Integer> {
         } catch (IllegalStateException alreadyShuttingDown) {
             // The hook is running; it stops the children.
         }
-        for (Child c : children) {
+        for (JazzerChild c : children) {
             c.drain();
         }
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
@@ -241,24 +227,17 @@ final class FuzzCommand implements Callable<Integer> {
         return t == Target.RAW ? 64 * 1024 : 4096;
     }
 
-    private int outcome(Target t, List<Child> children, long elapsed, boolean overran) {
-        Child found = null;
-        for (Child c : children) {
-            int code = c.process.exitValue();
-            if (code == JAZZER_CRASH || code == JAZZER_TIMEOUT || code == JAZZER_OOM) {
-                found = c;
-                break;
-            }
-        }
+    private int outcome(Target t, List<JazzerChild> children, long elapsed, boolean overran) {
+        JazzerChild found = children.stream().filter(JazzerChild::found).findFirst().orElse(null);
         String stats = stats(children);
         if (found != null) {
-            String what = switch (found.process.exitValue()) {
-                case JAZZER_TIMEOUT -> "an input ran longer than " + timeout + " s";
-                case JAZZER_OOM -> "the fuzzer went above " + rssLimitMb + " MB";
+            String what = switch (found.exitValue()) {
+                case JazzerChild.TIMEOUT -> "an input ran longer than " + timeout + " s";
+                case JazzerChild.OOM -> "the fuzzer went above " + rssLimitMb + " MB";
                 default -> "an input made the target throw";
             };
             err.println("ringtool fuzz: " + t.id() + ": FINDING after " + elapsed + " s: " + what);
-            found.exceptionBlock().forEach(line -> err.println("  " + line));
+            found.report().forEach(line -> err.println("  " + line));
             String artifact = found.artifact();
             err.println("ringtool fuzz: " + t.id() + ": input: " + (artifact != null ? artifact : "(not written)"));
             if (artifact != null) {
@@ -267,16 +246,16 @@ final class FuzzCommand implements Callable<Integer> {
                 err.println("ringtool fuzz: " + t.id() + ": once fixed, copy it into " + t.regressionDir()
                         + "/ so that every 'mvn test' replays it");
             }
-            err.println("ringtool fuzz: " + t.id() + ": " + stats + ": 1 finding; log: " + found.log);
+            err.println("ringtool fuzz: " + t.id() + ": " + stats + ": 1 finding; log: " + found.log());
             err.flush();
             return ExitCode.FINDINGS;
         }
-        for (Child c : children) {
-            int code = c.process.exitValue();
+        for (JazzerChild c : children) {
+            int code = c.exitValue();
             if (code != 0) {
                 String why = overran ? "did not stop within " + GRACE_SECONDS + " s of its time limit"
-                        : code == JAZZER_INTERRUPTED ? "was interrupted" : "exited with code " + code;
-                err.println("ringtool fuzz: " + t.id() + ": the fuzzer " + why + "; the end of " + c.log + ":");
+                        : code == JazzerChild.INTERRUPTED ? "was interrupted" : "exited with code " + code;
+                err.println("ringtool fuzz: " + t.id() + ": the fuzzer " + why + "; the end of " + c.log() + ":");
                 c.tail(15).forEach(line -> err.println("  " + line));
                 err.flush();
                 return ExitCode.INTERNAL;
@@ -287,34 +266,18 @@ final class FuzzCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void progress(Target t, List<Child> children, long started, long seconds) {
+    private void progress(Target t, List<JazzerChild> children, long started, long seconds) {
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         // libFuzzer's clock starts once the JVM is up, so the wall time runs a little past the limit.
-        boolean running = children.stream().anyMatch(c -> c.status != null);
+        boolean running = children.stream().anyMatch(c -> c.status() != null);
         err.println("ringtool fuzz: " + t.id() + ": " + elapsed + " s (fuzzing limit " + seconds + " s), "
                 + (running ? stats(children) : "starting Jazzer and running the seeds"));
         err.flush();
     }
 
     /** Execs, their rate, coverage and corpus over all children, from each one's last status line. */
-    private static String stats(List<Child> children) {
-        long execs = 0;
-        long rate = 0;
-        long cov = 0;
-        long corp = 0;
-        long rss = 0;
-        for (Child c : children) {
-            Status s = c.status;
-            if (s != null) {
-                execs += s.execs;
-                rate += s.execsPerSecond;
-                cov = Math.max(cov, s.coverage);
-                corp = Math.max(corp, s.corpus);
-                rss += s.rssMb;
-            }
-        }
-        return String.format(Locale.ROOT, "%,d execs (%,d exec/s), cov %d, corpus %d inputs, rss %d MB",
-                execs, rate, cov, corp, rss);
+    private static String stats(List<JazzerChild> children) {
+        return LibFuzzerLog.Status.total(children.stream().map(JazzerChild::status).toList());
     }
 
     private int reproduce(List<Target> targets) throws IOException, InterruptedException {
@@ -330,27 +293,26 @@ final class FuzzCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("ringtool-reproduce-");
         Files.createDirectories(dir.resolve("tmp"));
         Path log = dir.resolve("reproduce.log");
-        Child c;
+        JazzerChild c;
         try {
-            c = Child.start(jazzerCommand(t, dir, List.of("-timeout=" + timeout, "-rss_limit_mb=" + rssLimitMb,
-                    reproduce.toAbsolutePath().toString())), log, dir);
+            c = JazzerChild.start(JazzerChild.command(t, dir, List.of("-timeout=" + timeout,
+                    "-rss_limit_mb=" + rssLimitMb, reproduce.toAbsolutePath().toString())), log, dir);
         } catch (IOException e) {
-            return fail(ExitCode.INTERNAL, "cannot start the fuzzer (" + javaExecutable() + "): " + e.getMessage());
+            return cannotStart(e);
         }
-        c.process.waitFor();
+        int code = c.waitFor();
         c.drain();
-        int code = c.process.exitValue();
         long size = Files.size(reproduce);
         if (code == 0) {
             err.println("ringtool fuzz: " + reproduce + ": passes on target " + t.id() + " (" + size + " bytes,"
                     + " inspected and written without breaking an invariant)");
             err.flush();
-            deleteQuietly(dir);
+            FileUtils.deleteQuietly(dir.toFile());
             return ExitCode.OK;
         }
-        if (code == JAZZER_CRASH || code == JAZZER_TIMEOUT || code == JAZZER_OOM) {
+        if (c.found()) {
             err.println("ringtool fuzz: " + reproduce + ": still fails on target " + t.id() + " (" + size + " bytes):");
-            List<String> block = c.exceptionBlock();
+            List<String> block = c.report();
             (block.isEmpty() ? c.tail(20) : block).forEach(line -> err.println("  " + line));
             err.println("ringtool fuzz: full output: " + log);
             err.flush();
@@ -380,160 +342,15 @@ final class FuzzCommand implements Callable<Integer> {
         return null;
     }
 
-    List<String> jazzerCommand(Target t, Path dir, List<String> libFuzzerArgs) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(javaExecutable());
-        cmd.add("-Xmx1536m");
-        cmd.add("-Xss8m");
-        // Jazzer attaches its agent and loads natives; these keep JDK 21+ from warning about it.
-        cmd.add("-XX:+EnableDynamicAgentLoading");
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        if (Runtime.version().feature() >= 24) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        cmd.add("-Xshare:off");
-        // Jazzer unpacks its agent and natives into the temp dir and leaves them on a timeout or SIGINT.
-        cmd.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(JAZZER_MAIN);
-        cmd.add("--target_class=" + t.className());
-        cmd.add("--instrumentation_includes=ringtool.core.**:ringtool.output.**");
-        cmd.add("--reproducer_path=" + dir);
-        cmd.add("-artifact_prefix=" + dir + "/");
-        cmd.addAll(libFuzzerArgs);
-        return cmd;
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private int cannotStart(IOException e) {
+        return fail(ExitCode.INTERNAL, "cannot start the fuzzer (" + JazzerChild.javaExecutable() + "): "
+                + e.getMessage());
     }
 
     private int fail(int code, String message) {
         err.println("ringtool fuzz: " + message);
         err.flush();
         return code;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A temp directory left behind is harmless.
-        }
-    }
-
-    private record Status(long execs, long coverage, long corpus, long execsPerSecond, long rssMb) {
-    }
-
-    /** One Jazzer child: its output goes to a log file while the last status line is kept for progress. */
-    private static final class Child {
-        final Process process;
-        final Path log;
-        final Thread reader;
-        volatile Status status;
-
-        private Child(Process process, Path log) {
-            this.process = process;
-            this.log = log;
-            this.reader = new Thread(this::read, "jazzer-output");
-            this.reader.setDaemon(true);
-            this.reader.start();
-        }
-
-        static Child start(List<String> command, Path log, Path workDir) throws IOException {
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.PIPE);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            return new Child(p, log);
-        }
-
-        private void read() {
-            try (InputStream in = process.getInputStream();
-                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                 var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.write(line);
-                    out.newLine();
-                    Matcher m = STATUS.matcher(line);
-                    if (m.find()) {
-                        status = new Status(Long.parseLong(m.group(1)), Long.parseLong(m.group(3)),
-                                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)));
-                    }
-                }
-            } catch (IOException e) {
-                // The log is best effort; the exit code still decides the outcome.
-            }
-        }
-
-        boolean alive() {
-            return process.isAlive();
-        }
-
-        void drain() throws InterruptedException {
-            reader.join(TimeUnit.SECONDS.toMillis(10));
-        }
-
-        /** SIGINT: libFuzzer stops cleanly with 72 and writes no artifact, unlike SIGTERM. */
-        void interrupt() {
-            if (!process.isAlive()) {
-                return;
-            }
-            try {
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start()
-                        .waitFor(5, TimeUnit.SECONDS);
-            } catch (IOException | InterruptedException e) {
-                process.destroyForcibly();
-            }
-        }
-
-        List<String> lines() {
-            try {
-                return Files.readAllLines(log, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return List.of();
-            }
-        }
-
-        List<String> tail(int n) {
-            List<String> all = lines();
-            return all.subList(Math.max(0, all.size() - n), all.size());
-        }
-
-        /** From {@code == Java Exception} (or libFuzzer's own {@code ==N== ERROR}) to the end of the stack. */
-        List<String> exceptionBlock() {
-            List<String> all = lines();
-            List<String> out = new ArrayList<>();
-            boolean in = false;
-            for (String line : all) {
-                if (!in && (line.startsWith("== Java Exception") || line.contains("== ERROR: libFuzzer"))) {
-                    in = true;
-                }
-                if (in) {
-                    if (line.startsWith("DEDUP_TOKEN") || line.startsWith("== libFuzzer crashing input")
-                            || line.startsWith("MS: ") || out.size() > 60) {
-                        break;
-                    }
-                    out.add(line);
-                }
-            }
-            return out;
-        }
-
-        String artifact() {
-            String found = null;
-            for (String line : lines()) {
-                Matcher m = ARTIFACT.matcher(line);
-                if (m.find()) {
-                    found = m.group(1);
-                }
-            }
-            return found;
-        }
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h}, or bare seconds. */

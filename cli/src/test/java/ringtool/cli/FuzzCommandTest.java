@@ -71,9 +71,8 @@ class FuzzCommandTest {
 
     @Test
     void childIsJazzerWithBoundedResourcesAndArtifactsInTheRunDirectory() {
-        FuzzCommand c = new FuzzCommand();
-        var cmd = c.jazzerCommand(Target.RAW, Path.of("/runs/raw"), java.util.List.of("-max_total_time=5"));
-        assertTrue(cmd.contains(FuzzCommand.JAZZER_MAIN));
+        var cmd = JazzerChild.command(Target.RAW, Path.of("/runs/raw"), java.util.List.of("-max_total_time=5"));
+        assertTrue(cmd.contains(JazzerChild.MAIN));
         assertTrue(cmd.contains("--target_class=ringtool.fuzz.RawFuzzer"));
         assertTrue(cmd.contains("-Djava.io.tmpdir=/runs/raw/tmp"));
         assertTrue(cmd.contains("-artifact_prefix=/runs/raw/"));

@@ -170,56 +170,38 @@ final class FuzzCommand implements Callable<Integer> {
         err.println("ringtool fuzz: " + t.id() + ": fuzzing " + t.className() + " for " + seconds + " s"
                 + (jobs > 1 ? " in " + jobs + " processes" : "") + "; log and findings in " + dir);
         err.flush();
-        List<JazzerChild> children = new ArrayList<>();
-        Thread stopper = new Thread(() -> children.forEach(JazzerChild::interrupt));
-        Runtime.getRuntime().addShutdownHook(stopper);
         long started = System.nanoTime();
-        try {
-            for (int j = 0; j < jobs; j++) {
-                List<String> args = new ArrayList<>(List.of(
-                        "-max_total_time=" + seconds,
-                        "-rss_limit_mb=" + rssLimitMb,
-                        "-timeout=" + timeout,
-                        "-max_len=" + maxLen(t),
-                        "-print_final_stats=1"));
-                if (seed != null) {
-                    args.add("-seed=" + (seed + j));
+        try (JazzerJobs children = new JazzerJobs()) {
+            try {
+                for (int j = 0; j < jobs; j++) {
+                    Path log = dir.resolve(jobs == 1 ? "fuzz.log" : "fuzz-" + j + ".log");
+                    children.start(JazzerChild.command(t, dir, libFuzzerArgs(t, seconds, j, dirs)), log, dir);
                 }
-                dirs.forEach(d -> args.add(d.toString()));
-                Path log = dir.resolve(jobs == 1 ? "fuzz.log" : "fuzz-" + j + ".log");
-                children.add(JazzerChild.start(JazzerChild.command(t, dir, args), log, dir));
+            } catch (IOException e) {
+                children.interrupt();
+                return cannotStart(e);
             }
-        } catch (IOException e) {
-            children.forEach(JazzerChild::interrupt);
-            return cannotStart(e);
+            long deadline = started + TimeUnit.SECONDS.toNanos(seconds + GRACE_SECONDS);
+            boolean overran = children.await(deadline, PROGRESS_EVERY_MS,
+                    () -> progress(t, children.children(), started, seconds));
+            long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            return outcome(t, children.children(), elapsed, overran);
         }
-        long deadline = started + TimeUnit.SECONDS.toNanos(seconds + GRACE_SECONDS);
-        long lastReport = System.currentTimeMillis();
-        boolean overran = false;
-        while (children.stream().anyMatch(JazzerChild::alive)) {
-            Thread.sleep(200);
-            if (System.currentTimeMillis() - lastReport >= PROGRESS_EVERY_MS) {
-                lastReport = System.currentTimeMillis();
-                progress(t, children, started, seconds);
-            }
-            if (!overran && System.nanoTime() > deadline) {
-                overran = true;
-                children.forEach(JazzerChild::interrupt);
-                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            } else if (overran && System.nanoTime() > deadline) {
-                children.forEach(JazzerChild::kill);
-            }
+    }
+
+    /** Job {@code j}'s: the time, memory and input bounds, its seed, then the corpus directories. */
+    private List<String> libFuzzerArgs(Target t, long seconds, int j, List<Path> dirs) {
+        List<String> args = new ArrayList<>(List.of(
+                "-max_total_time=" + seconds,
+                "-rss_limit_mb=" + rssLimitMb,
+                "-timeout=" + timeout,
+                "-max_len=" + maxLen(t),
+                "-print_final_stats=1"));
+        if (seed != null) {
+            args.add("-seed=" + (seed + j));
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // The hook is running; it stops the children.
-        }
-        for (JazzerChild c : children) {
-            c.drain();
-        }
-        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        return outcome(t, children, elapsed, overran);
+        dirs.forEach(d -> args.add(d.toString()));
+        return args;
     }
 
     /** Rings of the raw target need room for a few pages; the structure-aware streams stay short. */

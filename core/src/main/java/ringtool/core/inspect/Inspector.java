@@ -3,10 +3,14 @@ package ringtool.core.inspect;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.RingHeader;
 import ringtool.core.image.Images;
 import ringtool.core.model.ReaderModel;
+import ringtool.core.payload.ClassIdFiles;
+import ringtool.core.payload.DeviceClass;
+import ringtool.core.payload.PayloadOptions;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
@@ -30,11 +34,18 @@ import ringtool.core.walk.StrictWalk;
  *                  {@code priv_read_index} from a crash dump), or null
  * @param models    reader models to run over each ring beside the strict walk ({@code --model})
  * @param history   walk back from the start cursor through consumed packets ({@code --history})
+ * @param payload   how each ring's protocol is picked for decoding payloads ({@code --protocol}, {@code --class-id})
  */
-public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel> models, boolean history) {
+public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel> models, boolean history,
+                        PayloadOptions payload) {
 
     public Inspector {
         models = List.copyOf(models);
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    public Inspector(FramingOptions framing, Long readIndex, List<ReaderModel> models, boolean history) {
+        this(framing, readIndex, models, history, PayloadOptions.DEFAULTS);
     }
 
     public Inspector(FramingOptions framing, Long readIndex) {
@@ -47,10 +58,11 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
 
     public InputReport inspect(Path path, String source) {
         try {
+            DeviceClass device = ClassIdFiles.beside(path);
             if (InputFiles.isLive(path)) {
-                return inspectLive(source, InputFiles.liveCopy(path));
+                return inspectLive(source, InputFiles.liveCopy(path), device);
             }
-            return inspectFramed(source, InputFiles.open(path));
+            return inspectFramed(source, InputFiles.open(path), device);
         } catch (InputException e) {
             return InputReport.failed(source, framing.layout().id(), e.getMessage());
         }
@@ -58,7 +70,7 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
 
     public InputReport inspect(String source, ByteSource bytes) {
         try {
-            return inspectFramed(source, bytes);
+            return inspectFramed(source, bytes, null);
         } catch (InputException e) {
             return InputReport.failed(source, framing.layout().id(), e.getMessage());
         }
@@ -66,26 +78,30 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
 
     /** A live ring: the copy is framed and walked; indices that moved during the copy are input findings. */
     public InputReport inspectLive(String source, LiveCopy copy) {
+        return inspectLive(source, copy, null);
+    }
+
+    private InputReport inspectLive(String source, LiveCopy copy, DeviceClass device) {
         try {
             FramedInput framed = Framer.frame(copy.bytes(), framing);
             List<Finding> findings = new ArrayList<>(framed.findings());
             findings.addAll(copy.tornReads(framed));
             return report(source, copy.bytes(),
-                    new FramedInput(framed.layout(), framed.decision(), framed.rings(), findings));
+                    new FramedInput(framed.layout(), framed.decision(), framed.rings(), findings), device);
         } catch (InputException e) {
             return InputReport.failed(source, framing.layout().id(), e.getMessage());
         }
     }
 
-    private InputReport inspectFramed(String source, ByteSource bytes) throws InputException {
+    private InputReport inspectFramed(String source, ByteSource bytes, DeviceClass device) throws InputException {
         refuseMemoryImage(bytes);
-        return report(source, bytes, Framer.frame(bytes, framing));
+        return report(source, bytes, Framer.frame(bytes, framing), device);
     }
 
-    private InputReport report(String source, ByteSource bytes, FramedInput framed) {
+    private InputReport report(String source, ByteSource bytes, FramedInput framed, DeviceClass device) {
         List<RingReport> rings = new ArrayList<>(framed.rings().size());
         for (FramedRing r : framed.rings()) {
-            rings.add(ring(bytes, r));
+            rings.add(ring(bytes, r, device));
         }
         return new InputReport(source, framed.layout().id(), framed.decision(), rings, framed.findings(), null);
     }
@@ -105,7 +121,7 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
         }
     }
 
-    private RingReport ring(ByteSource bytes, FramedRing r) {
+    private RingReport ring(ByteSource bytes, FramedRing r, DeviceClass device) {
         RingHeader header = RingHeader.parse(bytes, r.fileOffset());
         RingView data = r.dataSize() > 0 ? new RingView(bytes, r.fileOffset() + r.headerSize(), r.dataSize()) : null;
         RingSnapshot snapshot = new RingSnapshot(r.name(), r.fileOffset(), r.headerSize(), r.dataSize(), header, data);
@@ -115,6 +131,7 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
             start = readIndex;
             findings.addAll(HeaderChecks.checkStart(snapshot, start));
         }
-        return new RingReport(snapshot, new StrictWalk(snapshot, start), findings, models, history);
+        return new RingReport(snapshot, new StrictWalk(snapshot, start), findings, models, history, null, payload,
+                device);
     }
 }

@@ -11,6 +11,11 @@ import ringtool.core.history.History;
 import ringtool.core.history.HistoryWalk;
 import ringtool.core.model.ModelResult;
 import ringtool.core.model.ReaderModel;
+import ringtool.core.payload.DeviceClass;
+import ringtool.core.payload.PayloadDecoder;
+import ringtool.core.payload.PayloadOptions;
+import ringtool.core.payload.ProtocolChoice;
+import ringtool.core.payload.ProtocolSelector;
 import ringtool.core.rules.Finding;
 import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
@@ -34,6 +39,9 @@ public final class RingReport {
     private final List<ReaderModel> models;
     private final boolean history;
     private final CarveInfo carve;
+    private final PayloadOptions payload;
+    private final DeviceClass device;
+    private ProtocolChoice protocol;
     private Summary summary;
     private List<ModelResult> modelResults;
     private History consumed;
@@ -58,6 +66,17 @@ public final class RingReport {
 
     public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, List<ReaderModel> models,
                       boolean history, CarveInfo carve) {
+        this(ring, walk, headerFindings, models, history, carve, PayloadOptions.DEFAULTS, null);
+    }
+
+    /**
+     * @param payload how to pick the protocol the payloads are decoded with ({@code --protocol}, {@code --class-id})
+     * @param device  the class of the device the input sits under, or null
+     */
+    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, List<ReaderModel> models,
+                      boolean history, CarveInfo carve, PayloadOptions payload, DeviceClass device) {
+        this.payload = payload;
+        this.device = device;
         this.ring = ring;
         this.walk = walk;
         this.headerFindings = List.copyOf(headerFindings);
@@ -89,6 +108,19 @@ public final class RingReport {
             modelResults = List.copyOf(out);
         }
         return modelResults;
+    }
+
+    /** The protocol the payloads are decoded with and why; auto's content test walks the ring once, on first use. */
+    public synchronized ProtocolChoice protocol() {
+        if (protocol == null) {
+            protocol = ProtocolSelector.choose(payload, device, ring, packets());
+        }
+        return protocol;
+    }
+
+    /** A decoder for one walk over {@link #packets()}, in order (it ties completions to earlier requests). */
+    public PayloadDecoder decoder() {
+        return new PayloadDecoder(protocol().dissector(), ring);
     }
 
     /** Whether {@code --history} was asked for. */
@@ -189,6 +221,7 @@ public final class RingReport {
         }
         return () -> new Iterator<>() {
             private final Iterator<WalkStep> steps = walk.iterator();
+            private final PayloadDecoder decoder = decoder();
             private Iterator<Finding> current = headerFindings.iterator();
             private boolean modelsDone = models.isEmpty();
             // The walk for findings sees every packet and finding, so it leaves the summary behind for free.
@@ -203,7 +236,7 @@ public final class RingReport {
                     if (step.packet() != null) {
                         packets++;
                     }
-                    current = step.findings().iterator();
+                    current = stepFindings(step, decoder).iterator();
                 }
                 if (!current.hasNext() && !modelsDone) {
                     modelsDone = true;
@@ -246,11 +279,12 @@ public final class RingReport {
             for (Finding f : headerFindings) {
                 s = s.add(f);
             }
+            PayloadDecoder decoder = decoder();
             for (WalkStep step : walk) {
                 if (step.packet() != null) {
                     packets++;
                 }
-                for (Finding f : step.findings()) {
+                for (Finding f : stepFindings(step, decoder)) {
                     s = s.add(f);
                 }
             }
@@ -260,6 +294,20 @@ public final class RingReport {
             summary = s.withPackets(packets);
         }
         return summary;
+    }
+
+    /** A step's findings, then those of its packet's payload. */
+    private static List<Finding> stepFindings(WalkStep step, PayloadDecoder decoder) {
+        if (step.packet() == null || !decoder.active()) {
+            return step.findings();
+        }
+        List<Finding> payload = decoder.decode(step.packet()).findings();
+        if (payload.isEmpty()) {
+            return step.findings();
+        }
+        List<Finding> out = new ArrayList<>(step.findings());
+        out.addAll(payload);
+        return out;
     }
 
     private List<Finding> modelFindings() {

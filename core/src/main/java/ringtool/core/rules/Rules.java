@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ringtool.core.payload.Protocols;
 
 /**
  * The rule registry: every rule any part of ringtool reports, with its default severity. {@code ringtool checks},
  * SARIF's {@code tool.driver.rules} and the documentation are all generated from {@link #all()}.
+ *
+ * <p>Payload rules ({@code balloon.*}, {@code ic.*}, ...) are defined by each protocol's package and registered
+ * with its dissector in {@link Protocols}; {@link #all()} lists them after these.
  *
  * <p>The checks themselves live beside the code that meets the bytes they judge and name their rule by one of
  * these constants, so an ID leads to its check in one search.
@@ -193,12 +197,18 @@ public final class Rules {
         return rule(id, Severity.WARNING, meaning);
     }
 
-    /** Every rule, in registry order (by group, as listed above). */
+    /** Every rule, in registry order (by group, as listed above), then each payload protocol's. */
     public static List<Rule> all() {
-        return Collections.unmodifiableList(new ArrayList<>(BY_ID.values()));
+        List<Rule> out = new ArrayList<>(BY_ID.values());
+        out.addAll(Protocols.rules());
+        return Collections.unmodifiableList(out);
     }
 
     public static Optional<Rule> byId(String id) {
-        return Optional.ofNullable(BY_ID.get(id));
+        Rule r = BY_ID.get(id);
+        if (r != null) {
+            return Optional.of(r);
+        }
+        return Protocols.rules().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 }

@@ -1,0 +1,26 @@
+package ringtool.core.payload;
+
+import java.util.List;
+import ringtool.core.rules.Rule;
+
+/** One protocol's payload decoder, registered in {@link Protocols}. Implementations are stateless and shared. */
+public interface ProtocolDissector {
+
+    /** {@code balloon}, {@code ic}, {@code netvsc}, {@code storvsc}: the {@code --protocol} value. */
+    String name();
+
+    /** The device class GUIDs (bare, lower case; constants of {@code DeviceKinds}) whose channels speak it. */
+    List<String> classIds();
+
+    /** The protocol's rules ({@code <name>.*}), listed by {@code ringtool checks}. */
+    List<Rule> rules();
+
+    /**
+     * The content test of {@code --protocol auto}: whether this payload is a message of this protocol (a known
+     * type, a size consistent with the packet). Must hold for every packet of a ring for auto to pick it.
+     */
+    boolean plausible(PayloadView payload);
+
+    /** Decodes one payload; malformed payloads are findings in {@code ctx}. Null when nothing could be decoded. */
+    Decoded decode(DecodeContext ctx);
+}

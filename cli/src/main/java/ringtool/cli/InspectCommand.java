@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Spec;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.model.Models;
 import ringtool.core.model.ReaderModel;
+import ringtool.core.payload.PayloadOptions;
+import ringtool.core.payload.Protocols;
 import ringtool.core.report.ExitCode;
 import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
@@ -109,6 +112,17 @@ final class InspectCommand implements Callable<Integer> {
                     + " (oldest first, marked consumed), with the reason the walk stopped.")
     boolean history;
 
+    @Option(names = "--protocol", defaultValue = "auto", converter = ProtocolConverter.class, paramLabel = "NAME",
+            description = "Decode the packets' payloads as this protocol: auto, none, or a protocol (balloon, ...)."
+                    + " auto takes --class-id, else the class of the device the input sits under in sysfs, else"
+                    + " the protocol whose messages fit every packet, else none (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--class-id", converter = ClassIdConverter.class, paramLabel = "GUID",
+            description = "The device class of the channel the dump was taken from (as its sysfs class_id), for"
+                    + " --protocol auto on a plain file.")
+    String classId;
+
     @Option(names = {"-c", "--count"}, converter = Numbers.class, paramLabel = "N",
             description = "Show at most N packets per ring in text output (findings and counts still cover all).")
     Long count;
@@ -128,7 +142,8 @@ final class InspectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
-        Inspector inspector = new Inspector(framing, readIndex, readers, history);
+        Inspector inspector = new Inspector(framing, readIndex, readers, history,
+                new PayloadOptions(protocol, classId));
         ReportWriter writer = writer(out);
         RunTotals totals = new RunTotals();
         int[] worst = {ExitCode.OK};
@@ -250,6 +265,34 @@ final class InspectCommand implements Callable<Integer> {
                 }
             }
             throw new CommandLine.TypeConversionException("expected text, json, jsonl or sarif, got '" + value + "'");
+        }
+    }
+
+    static final class ProtocolConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            List<String> names = new ArrayList<>(List.of(PayloadOptions.AUTO, PayloadOptions.NONE));
+            names.addAll(Protocols.names());
+            if (!names.contains(value)) {
+                throw new CommandLine.TypeConversionException("expected " + String.join(", ", names) + ", got '"
+                        + value + "'");
+            }
+            return value;
+        }
+    }
+
+    /** A GUID as sysfs prints class_id ({@code {525074dc-...}}) or bare, any case. */
+    static final class ClassIdConverter implements CommandLine.ITypeConverter<String> {
+        private static final Pattern GUID = Pattern.compile(
+                "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}?");
+
+        @Override
+        public String convert(String value) {
+            if (!GUID.matcher(value).matches()) {
+                throw new CommandLine.TypeConversionException(
+                        "expected a GUID such as 525074dc-8985-46e2-8057-a307dc18a502, got '" + value + "'");
+            }
+            return value;
         }
     }
 

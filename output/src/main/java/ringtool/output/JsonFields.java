@@ -9,6 +9,9 @@ import ringtool.core.format.TransferPageRange;
 import ringtool.core.history.ConsumedStop;
 import ringtool.core.model.ModelRead;
 import ringtool.core.model.ModelResult;
+import ringtool.core.payload.Decoded;
+import ringtool.core.payload.FieldValue;
+import ringtool.core.payload.Fields;
 import ringtool.core.report.RingReport;
 import ringtool.core.report.Summary;
 import ringtool.core.rules.Finding;
@@ -43,16 +46,19 @@ public final class JsonFields {
     static final SerializableString COUNTS = name("counts");
     static final SerializableString CURSOR = name("cursor");
     static final SerializableString DATA_SIZE = name("data_size");
+    static final SerializableString DECODED = name("decoded");
     static final SerializableString DETAIL = name("detail");
     static final SerializableString END = name("end");
     static final SerializableString EVIDENCE = name("evidence");
     static final SerializableString EXPECTED = name("expected");
     static final SerializableString FEATURE_BITS = name("feature_bits");
+    static final SerializableString FIELDS = name("fields");
     static final SerializableString FILE_OFFSET = name("file_offset");
     static final SerializableString FLAGS = name("flags");
     static final SerializableString GPA_DIRECT = name("gpa_direct");
     static final SerializableString HEADER_SIZE = name("header_size");
     static final SerializableString INDEX = name("index");
+    static final SerializableString INFO = name("info");
     static final SerializableString INTERRUPT_MASK = name("interrupt_mask");
     static final SerializableString LEN8 = name("len8");
     static final SerializableString LENGTH = name("length");
@@ -72,6 +78,8 @@ public final class JsonFields {
     static final SerializableString PFNS = name("pfns");
     static final SerializableString PHYSICAL_ADDRESS = name("physical_address");
     static final SerializableString PKT_BUFFER_SIZE = name("pkt_buffer_size");
+    static final SerializableString PROTOCOL = name("protocol");
+    static final SerializableString PROTOCOL_DECISION = name("protocol_decision");
     static final SerializableString RANGE_COUNT = name("range_count");
     static final SerializableString RANGES = name("ranges");
     static final SerializableString READ_INDEX = name("read_index");
@@ -166,6 +174,8 @@ public final class JsonFields {
         number(g, BYTES_TO_READ, r.bytesToRead());
         number(g, BYTES_TO_WRITE, r.bytesToWrite());
         number(g, WALK_START, r.start());
+        string(g, PROTOCOL, r.protocol().name());
+        string(g, PROTOCOL_DECISION, r.protocol().decision());
         if (r.carve() != null) {
             u64(g, PHYSICAL_ADDRESS, r.carve().physicalAddress());
             number(g, PAIR, r.carve().pair());
@@ -175,16 +185,56 @@ public final class JsonFields {
         }
     }
 
-    public static void packetFields(JsonGenerator g, Packet p) throws IOException {
+    /** @param decoded the payload's decoding, or null (written as {@code "decoded": null}) */
+    public static void packetFields(JsonGenerator g, Packet p, Decoded decoded) throws IOException {
         number(g, INDEX, p.index());
         packetBody(g, p);
+        decoded(g, decoded);
     }
 
     /** A packet recovered behind the read index ({@code --history}): negative index, {@code "consumed": true}. */
-    public static void consumedPacketFields(JsonGenerator g, Packet p) throws IOException {
+    public static void consumedPacketFields(JsonGenerator g, Packet p, Decoded decoded) throws IOException {
         number(g, INDEX, p.index());
         bool(g, CONSUMED, true);
         packetBody(g, p);
+        decoded(g, decoded);
+    }
+
+    /** {@code "decoded": {protocol, message, info, fields}} or {@code null}. */
+    static void decoded(JsonGenerator g, Decoded d) throws IOException {
+        if (d == null) {
+            nul(g, DECODED);
+            return;
+        }
+        object(g, DECODED);
+        string(g, PROTOCOL, d.protocol());
+        string(g, MESSAGE, d.message());
+        string(g, INFO, d.info());
+        g.writeFieldName(FIELDS);
+        fieldValue(g, d.fields());
+        g.writeEndObject();
+    }
+
+    /** Recursion as deep as the decoders' structs nest, which their code fixes, never the payload. */
+    private static void fieldValue(JsonGenerator g, FieldValue v) throws IOException {
+        if (v instanceof FieldValue.Number n) {
+            u64(g, n.unsigned());
+        } else if (v instanceof FieldValue.Text t) {
+            g.writeString(t.text());
+        } else if (v instanceof FieldValue.Items items) {
+            g.writeStartArray();
+            for (FieldValue item : items.items()) {
+                fieldValue(g, item);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Fields f) {
+            g.writeStartObject();
+            for (Fields.Field field : f.entries()) {
+                g.writeFieldName(field.name());
+                fieldValue(g, field.value());
+            }
+            g.writeEndObject();
+        }
     }
 
     public static void consumedStopFields(JsonGenerator g, ConsumedStop stop) throws IOException {

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.io.UncheckedIOException;
 import ringtool.core.history.History;
 import ringtool.core.model.ModelResult;
+import ringtool.core.payload.PayloadDecoder;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
@@ -77,9 +78,10 @@ public final class JsonWriter implements ReportWriter {
         g.writeStartObject();
         JsonFields.ringFields(g, ring);
         g.writeArrayFieldStart("packets");
+        PayloadDecoder decoder = ring.decoder();
         for (Packet p : ring.packets()) {
             g.writeStartObject();
-            JsonFields.packetFields(g, p);
+            JsonFields.packetFields(g, p, decoder.decode(p).decoded());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -100,9 +102,10 @@ public final class JsonWriter implements ReportWriter {
         if (ring.hasHistory()) {
             History history = ring.consumed();
             g.writeArrayFieldStart("consumed");
+            PayloadDecoder consumed = ring.decoder();
             for (Packet p : history.packets()) {
                 g.writeStartObject();
-                JsonFields.consumedPacketFields(g, p);
+                JsonFields.consumedPacketFields(g, p, consumed.decode(p).decoded());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.io.UncheckedIOException;
 import ringtool.core.history.History;
 import ringtool.core.model.ModelResult;
+import ringtool.core.payload.PayloadDecoder;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
@@ -86,17 +87,19 @@ public final class JsonlWriter implements ReportWriter {
             }
             end();
             if (history != null) {
+                PayloadDecoder consumed = ring.decoder();
                 for (Packet p : history.packets()) {
                     start(PACKET, source);
                     JsonFields.string(g, RING, ring.name());
-                    JsonFields.consumedPacketFields(g, p);
+                    JsonFields.consumedPacketFields(g, p, consumed.decode(p).decoded());
                     end();
                 }
             }
+            PayloadDecoder decoder = ring.decoder();
             for (Packet p : ring.packets()) {
                 start(PACKET, source);
                 JsonFields.string(g, RING, ring.name());
-                JsonFields.packetFields(g, p);
+                JsonFields.packetFields(g, p, decoder.decode(p).decoded());
                 end();
             }
             if (ring.hasModels()) {

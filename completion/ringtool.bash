@@ -208,7 +208,7 @@ function _picocli_ringtool_inspect() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-0' '--null' '-r' '--recursive' '--summary' '-h' '--help' '-V' '--verbose' '-x' '--hex' '--history' '--stacktrace'"
+  local flag_opts="'-0' '--null' '-r' '--recursive' '--line-buffered' '--summary' '-h' '--help' '-V' '--verbose' '-x' '--hex' '--history' '--stacktrace'"
   local arg_opts="'--files-from' '-j' '--jobs' '--format' '--layout' '--header-size' '--data-size' '--read-index' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
   local format_option_args=("TEXT" "JSON" "JSONL" "SARIF") # --format values
   local layout_option_args=("SINGLE" "UIO_PAIR" "DOUBLE_MAPPED" "AUTO") # --layout values

@@ -20,11 +20,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import ringtool.core.payload.ProtocolDissector;
+import ringtool.core.payload.Protocols;
 
 /**
  * The registry's naming rules, so that one search leads from a rule ID to its check: each ID is written as a
- * literal exactly once in core's sources, its constant's name is a mechanical function of it, and its group is
- * its first component.
+ * literal exactly once in core's sources (in Rules.java, or a protocol's rules class), its constant's name is a
+ * mechanical function of it, and its group is its first component.
  */
 class RulesTest {
 
@@ -34,9 +36,36 @@ class RulesTest {
         return id.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
+    /**
+     * The registry's constants, then each protocol's: a protocol {@code name} keeps its rules in
+     * {@code ringtool.core.payload.<name>.<Name>Rules} (balloon: {@code BalloonRules}).
+     */
     private static Map<String, Rule> constants() throws IllegalAccessException {
+        Map<String, Rule> byName = constants(Rules.class);
+        for (ProtocolDissector d : Protocols.all()) {
+            byName.putAll(constants(rulesClass(d)));
+        }
+        return byName;
+    }
+
+    private static Class<?> rulesClass(ProtocolDissector d) {
+        try {
+            String file = registryFile(d.name());
+            return Class.forName("ringtool.core.payload." + d.name() + "." + file.substring(0, file.length() - 5));
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("protocol " + d.name() + " keeps no rules class", e);
+        }
+    }
+
+    /** The one file that may write a rule's ID: Rules.java, or the protocol's rules class. */
+    private static String registryFile(String group) {
+        return Protocols.byName(group).isPresent()
+                ? Character.toUpperCase(group.charAt(0)) + group.substring(1) + "Rules.java" : "Rules.java";
+    }
+
+    private static Map<String, Rule> constants(Class<?> holder) throws IllegalAccessException {
         Map<String, Rule> byName = new LinkedHashMap<>();
-        for (Field f : Rules.class.getDeclaredFields()) {
+        for (Field f : holder.getDeclaredFields()) {
             if (f.getType() == Rule.class && Modifier.isStatic(f.getModifiers())) {
                 assertTrue(Modifier.isPublic(f.getModifiers()) && Modifier.isFinal(f.getModifiers()),
                         f.getName() + " is not public final");
@@ -96,7 +125,7 @@ class RulesTest {
         }
         List<String> wrong = new ArrayList<>();
         places.forEach((id, at) -> {
-            if (!at.equals(List.of("Rules.java"))) {
+            if (!at.equals(List.of(registryFile(id.substring(0, id.indexOf('.')))))) {
                 wrong.add(id + " written literally in " + at);
             }
         });

@@ -210,6 +210,9 @@ final class SynthCommand implements Callable<Integer> {
         if (cut > 0) {
             message = message.substring(0, cut);
         }
+        // Jackson's advice on its own configuration means nothing to whoever wrote the description.
+        message = message.replaceAll("\\s*\\(set DeserializationConfig[^)]*\\)", "")
+                .replaceFirst("^Cannot map `null` into type `(\\w+)`", "a number ($1) is required, got null or nothing");
         message = message.replaceAll("\\s*\\(start marker at .*?\\]\\)", "").replaceAll("\\s+", " ").replaceAll("`ringtool\\.core\\.synth\\.", "`");
         String where = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {

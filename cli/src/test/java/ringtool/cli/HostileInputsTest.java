@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -185,5 +189,38 @@ class HostileInputsTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith(image + ": kdump-compressed v6 (64-bit header), 4096-byte blocks, 1024 frames,"
                 + " release 6.1\\x1b[2J\\x1b]0;x; "), r.out());
+    }
+
+    static Stream<Arguments> hostileDescriptions() {
+        String ring = "{\"rings\":[{\"data_size\":4096,";
+        String gpa = ring + "\"packets\":[{\"type\":9,\"gpa_direct\":{\"ranges\":";
+        return Stream.of(
+                Arguments.of(ring + "\"packets\":[{\"payload\":\"00\"}]}]}", "invalid description: a number (int) is"
+                        + " required, got null or nothing at rings[0].packets[0].type (line 1, column 55)"),
+                Arguments.of(ring + "\"packets\":[null]}]}", "ring: packets[0] is null"),
+                Arguments.of("{\"rings\":[null]}", "rings[0] is null"),
+                Arguments.of(ring + "\"patches\":[null]}]}", "ring: patches[0] is null"),
+                Arguments.of(gpa + "[null]}}]}]}", "ring: packet 0: gpa_direct.ranges[0] is null"),
+                Arguments.of(gpa + "[{\"byte_count\":1,\"byte_offset\":0,\"pfns\":[null]}]}}]}]}",
+                        "ring: packet 0: gpa_direct pfns[0] is null"),
+                Arguments.of("{\"rings\":[{\"data_size\":9223372036854775800}]}", "data_size 9223372036854775800 is"
+                        + " more than the limit of 268435456 bytes for a dump"),
+                Arguments.of(ring + "\"header_patches\":[{\"offset\":9223372036854775807,\"hex\":\"00\"}]}]}",
+                        "ring: header_patches: 1 bytes at 9223372036854775807 do not fit a header of 4096"),
+                Arguments.of("{\"layout\":\"double-mapped\",\"rings\":[{\"data_size\":4096}],\"second_copy_patches\":"
+                        + "[{\"offset\":9223372036854775807,\"hex\":\"0000\"}]}", "second_copy_patches: 2 bytes at"
+                        + " 9223372036854775807 do not fit a data area of 4096"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileDescriptions")
+    void synthRefusesHostileDescriptionsWithOneLine(String json, String message) throws IOException {
+        Path desc = dir.resolve("desc.json");
+        Files.writeString(desc, json);
+        Path out = dir.resolve("out.bin");
+        CliRun r = CliRun.of("synth", "-o", out.toString(), desc.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("ringtool synth: " + desc + ": " + message + "\n", r.err());
+        assertTrue(Files.notExists(out));
     }
 }

@@ -34,7 +34,7 @@ public final class Synthesizer {
         if (headerSize < RingHeader.HOST_PAGE_SIZE || headerSize % RingHeader.HOST_PAGE_SIZE != 0) {
             throw new SynthException("header_size must be a multiple of 4096, got " + headerSize);
         }
-        List<RingDescription> rings = d.rings() == null ? List.of() : d.rings();
+        List<RingDescription> rings = elements(d.rings(), "rings");
         int expected = layout == Layout.UIO_PAIR ? 2 : 1;
         if (rings.size() != expected) {
             throw new SynthException("layout " + layout.id() + " takes " + expected + " ring(s), got " + rings.size());
@@ -50,6 +50,11 @@ public final class Synthesizer {
         if (dataSize <= 0 || dataSize % PacketDescriptor.ALIGNMENT != 0) {
             throw new SynthException("data_size must be a positive multiple of 8, got " + dataSize);
         }
+        if (dataSize > MAX_FILE_SIZE) {
+            // Before any sum: header plus a data size near 2^63 wraps to a small file.
+            throw new SynthException("data_size " + dataSize + " is more than the limit of " + MAX_FILE_SIZE
+                    + " bytes for a dump");
+        }
         long ringBytes = headerSize + dataSize;
         long total = layout == Layout.UIO_PAIR ? 2 * ringBytes
                 : layout == Layout.DOUBLE_MAPPED ? ringBytes + dataSize : ringBytes;
@@ -64,9 +69,9 @@ public final class Synthesizer {
         if (layout == Layout.DOUBLE_MAPPED) {
             System.arraycopy(out, (int) headerSize, out, (int) ringBytes, (int) dataSize);
             if (d.secondCopyPatches() != null) {
-                for (Patch p : d.secondCopyPatches()) {
+                for (Patch p : elements(d.secondCopyPatches(), "second_copy_patches")) {
                     byte[] bytes = hex(p.hex(), "second_copy_patches");
-                    if (p.offset() < 0 || p.offset() + bytes.length > dataSize) {
+                    if (p.offset() < 0 || p.offset() > dataSize - bytes.length) {
                         throw new SynthException("second_copy_patches: " + bytes.length + " bytes at " + p.offset()
                                 + " do not fit a data area of " + dataSize);
                     }
@@ -75,6 +80,19 @@ public final class Synthesizer {
             }
         }
         return out;
+    }
+
+    /** The list's elements, none of them null (JSON's {@code [null]}); an empty list for none. */
+    static <T> List<T> elements(List<T> list, String field) throws SynthException {
+        if (list == null) {
+            return List.of();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new SynthException(field + "[" + i + "] is null");
+            }
+        }
+        return list;
     }
 
     static Layout layout(String id) throws SynthException {
@@ -128,7 +146,7 @@ public final class Synthesizer {
             Long readIndex = null;
             Long writeIndex = null;
             int phase = 0;
-            List<PacketDescription> packets = ring.packets() == null ? List.of() : ring.packets();
+            List<PacketDescription> packets = elements(ring.packets(), name + ": packets");
             for (int i = 0; i < packets.size(); i++) {
                 PacketDescription p = packets.get(i);
                 int state = state(p.state(), i);
@@ -181,9 +199,9 @@ public final class Synthesizer {
             putHeaderU32(RingHeader.FEATURE_BITS_OFFSET,
                     orElse(h.featureBits(), RingHeader.FEATURE_PENDING_SEND_SIZE), "feature_bits");
             if (ring.headerPatches() != null) {
-                for (Patch patch : ring.headerPatches()) {
+                for (Patch patch : elements(ring.headerPatches(), name + ": header_patches")) {
                     byte[] bytes = hex(patch.hex(), name + ": header_patches");
-                    if (patch.offset() < 0 || patch.offset() + bytes.length > headerSize) {
+                    if (patch.offset() < 0 || patch.offset() > headerSize - bytes.length) {
                         throw fail("header_patches: " + bytes.length + " bytes at " + patch.offset()
                                 + " do not fit a header of " + headerSize);
                     }
@@ -191,7 +209,7 @@ public final class Synthesizer {
                 }
             }
             if (ring.patches() != null) {
-                for (Patch patch : ring.patches()) {
+                for (Patch patch : elements(ring.patches(), name + ": patches")) {
                     byte[] bytes = hex(patch.hex(), name + ": patches");
                     if (patch.offset() < 0 || patch.offset() >= dataSize || bytes.length > dataSize) {
                         throw fail("patches: " + bytes.length + " bytes at " + patch.offset()
@@ -279,7 +297,8 @@ public final class Synthesizer {
             }
             if (p.transferPages() != null) {
                 TransferPages t = p.transferPages();
-                List<TransferPages.Range> ranges = t.ranges() == null ? List.of() : t.ranges();
+                List<TransferPages.Range> ranges = elements(t.ranges(), name + ": " + what
+                        + ": transfer_pages.ranges");
                 int size = TransferPageHeader.RANGES_OFFSET - PacketDescriptor.SIZE
                         + ranges.size() * TransferPageRange.SIZE;
                 byte[] ext = new byte[size];
@@ -301,7 +320,11 @@ public final class Synthesizer {
                 return ext;
             }
             if (p.gpaDirect() != null) {
-                List<GpaDirect.Range> ranges = p.gpaDirect().ranges() == null ? List.of() : p.gpaDirect().ranges();
+                List<GpaDirect.Range> ranges = elements(p.gpaDirect().ranges(), name + ": " + what
+                        + ": gpa_direct.ranges");
+                for (GpaDirect.Range r : ranges) {
+                    elements(r.pfns(), name + ": " + what + ": gpa_direct pfns");
+                }
                 int rel = -PacketDescriptor.SIZE;
                 long size = GpaDirectHeader.RANGES_OFFSET - PacketDescriptor.SIZE;
                 for (GpaDirect.Range r : ranges) {

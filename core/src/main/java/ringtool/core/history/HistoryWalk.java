@@ -31,6 +31,10 @@ public final class HistoryWalk {
         if (view == null) {
             return new History(List.of(), new ConsumedStop(readIndex, "no data area"));
         }
+        if (size < PacketDescriptor.SIZE + PacketDescriptor.TRAILER_SIZE) {
+            return new History(List.of(), new ConsumedStop(readIndex, "a data area of " + size + " bytes cannot hold"
+                    + " a packet and its trailer"));
+        }
         if (!ring.indexInRange(readIndex) || !RingHeader.indexAligned(readIndex)) {
             return new History(List.of(), new ConsumedStop(readIndex, "read index " + hex(readIndex)
                     + " is not an 8-aligned offset inside the data area"));

@@ -84,8 +84,9 @@ final class ModelRun {
         return RingMath.bytesToRead(RingMath.u32(cursor), write, dataSize);
     }
 
+    /** No data area, or one too small for a descriptor: no reader gets as far as reading one. */
     boolean noData() {
-        return view == null;
+        return view == null || dataSize < PacketDescriptor.SIZE;
     }
 
     /** Records the cursor; false when it was read before. */
@@ -224,6 +225,7 @@ final class ModelRun {
     }
 
     ModelResult noDataArea(long cursor) {
-        return end(EndReason.CAUGHT_UP, cursor, "no data area: nothing to read");
+        return end(EndReason.CAUGHT_UP, cursor, view == null ? "no data area: nothing to read"
+                : "a data area of " + dataSize + " bytes cannot hold a 16-byte descriptor: nothing to read");
     }
 }

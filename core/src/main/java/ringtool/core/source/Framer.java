@@ -23,9 +23,17 @@ public final class Framer {
     public static FramedInput frame(ByteSource src, FramingOptions options) throws InputException {
         long size = src.size();
         long header = options.headerSize();
-        if (size < header + MIN_DATA) {
-            throw new InputException("too small: " + size + " bytes, a ring needs at least " + (header + MIN_DATA)
-                    + " (a " + header + "-byte header and one 4096-byte page of data)");
+        // Subtracted, not added: a header size near 2^63 would wrap the sum below the file size.
+        if (header > size - MIN_DATA) {
+            throw new InputException("too small: " + size + " bytes, a ring needs at least "
+                    + Long.toUnsignedString(header + MIN_DATA) + " (a " + header
+                    + "-byte header and one 4096-byte page of data)");
+        }
+        Long data = options.dataSize();
+        if (data != null && data > size - header) {
+            // Every sum of sizes below stays under 2^63 once both are known to fit the file.
+            throw new InputException("a data area of " + data + " bytes does not fit the file (" + size
+                    + " bytes) after a " + header + "-byte header");
         }
         return switch (options.layout()) {
             case SINGLE -> single(size, options, null);

@@ -49,14 +49,19 @@ public final class IcDissector implements ProtocolDissector {
         return IcRules.ALL;
     }
 
-    /** A known type, no reserved flag, and an icmsgsize that lies within the packet. */
+    /**
+     * A known type, an icmsgsize within the packet, and the flags of a request (TRANSACTION | REQUEST) or of a
+     * reply (TRANSACTION | RESPONSE): a payload of zeros would pass the rest as a negotiation.
+     */
     @Override
     public boolean plausible(PayloadView payload) {
         if (!payload.has(0, IcHeader.SIZE)) {
             return false;
         }
         IcHeader h = IcHeader.parse(payload);
-        return MESSAGES.find(h.icmsgtype()) != null && (h.icflags() & ~IcHeader.KNOWN_FLAGS) == 0
+        int request = IcHeader.ICMSGHDRFLAG_TRANSACTION | IcHeader.ICMSGHDRFLAG_REQUEST;
+        int reply = IcHeader.ICMSGHDRFLAG_TRANSACTION | IcHeader.ICMSGHDRFLAG_RESPONSE;
+        return MESSAGES.find(h.icmsgtype()) != null && (h.icflags() == request || h.icflags() == reply)
                 && IcHeader.SIZE + h.icmsgsize() <= payload.length();
     }
 

@@ -157,9 +157,10 @@ class IcDissectorTest {
     }
 
     @Test
-    void autoFindsAKnownTypeWhoseSizeFitsAndNothingElse() {
+    void autoFindsAKnownTypeWhoseSizeFitsWithTheFlagsOfARequestOrReply() {
         assertTrue(IC.plausible(view(HEARTBEAT_REQUEST)));
         assertTrue(IC.plausible(view(NegotiationTest.OFFER)));
+        assertFalse(IC.plausible(PayloadView.of(ByteSource.of(new byte[64]))), "zeros: a negotiation without flags");
         assertFalse(IC.plausible(view("""
                 01 00 00 00 14 00 00 00  03 00 00 00 06 00 03 00   |................| pipe 1/20; icverframe 3.0; icmsgtype 6 (?)
                 00 00 00 00 00 00 00 00  00 03 00 00               |............| icvermsg 3.0; icmsgsize 0; status 0x0; icflags 3

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ringtool.core.payload.balloon.BalloonDissector;
+import ringtool.core.payload.ic.IcDissector;
 import ringtool.core.rules.Rule;
 
 /** The registry of protocols: {@code --protocol}, auto's class GUID lookup and content test, and their rules. */
@@ -11,7 +12,8 @@ public final class Protocols {
 
     /** Every protocol, in the order auto's content test tries them. Adding a protocol is one line here. */
     private static final List<ProtocolDissector> ALL = List.of(
-            new BalloonDissector());
+            new BalloonDissector(),
+            new IcDissector());
 
     private Protocols() {
     }

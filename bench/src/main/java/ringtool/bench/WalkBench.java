@@ -44,7 +44,7 @@ public class WalkBench {
         long seen = 0;
         for (RingReport ring : Rings.inspect(file).rings()) {
             for (WalkStep step : ring.steps()) {
-                seen += step.findings().size() + (step.packet() == null ? 0 : 1);
+                seen += step.findings().size() + (step instanceof WalkStep.PacketStep ? 1 : 0);
             }
         }
         return seen;

@@ -71,7 +71,7 @@ final class ReaderInvariants {
                 throw new InvariantViolation("walk of " + ring.name() + " did not end within " + maxSteps
                         + " steps (data_size " + dataSize + " / 24, plus the final step)");
             }
-            Packet p = step.packet();
+            Packet p = step instanceof WalkStep.PacketStep read ? read.packet() : null;
             if (p != null) {
                 if (p.index() != index) {
                     throw new InvariantViolation("packet numbered " + p.index() + " where " + index + " was due");

@@ -3,13 +3,11 @@ package ringtool.core.carve;
 import java.util.ArrayList;
 import java.util.List;
 import ringtool.core.report.CarveInfo;
+import ringtool.core.report.Reading;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rules;
-import ringtool.core.walk.HeaderChecks;
 import ringtool.core.walk.RingSnapshot;
-import ringtool.core.walk.RingView;
-import ringtool.core.walk.StrictWalk;
 
 /**
  * A ring the carver reports, assembled from its frames: the report keeps a copy of the ring's own bytes, addressed
@@ -21,7 +19,12 @@ final class CarvedRing {
     private CarvedRing() {
     }
 
-    static RingReport report(Sizing.Assessed a, String name, CarveInfo carve) {
+    /**
+     * @param pair       the channel's number
+     * @param confidence as {@link Confidence} scored it
+     * @param evidence   why this ring and this size, in one line
+     */
+    static RingReport report(Sizing.Assessed a, String name, int pair, double confidence, String evidence) {
         long address = a.candidate().address();
         int header = Sizing.HEADER;
         List<long[]> missing = a.missing();
@@ -42,14 +45,14 @@ final class CarvedRing {
             a.frames().copy(address, bytes, 0, header);
         }
         PhysicalSlice slice = new PhysicalSlice(bytes, address);
-        RingView data = complete ? new RingView(slice, address + header, a.dataSize()) : null;
-        RingSnapshot snapshot = new RingSnapshot(name, address, header, a.dataSize(), a.candidate().header(), data);
-        List<Finding> findings = new ArrayList<>(HeaderChecks.check(snapshot, slice));
+        List<Finding> findings = new ArrayList<>();
         for (long[] range : missing) {
             findings.add(Finding.of(Rules.DUMP_PAGE_MISSING, PageRuns.describe(range[0], range[1])
                     + " of this ring is not in the image: not walked")
                     .file(PageRuns.address(range[0]), PageRuns.address(range[1] - range[0])));
         }
-        return new RingReport(snapshot, new StrictWalk(snapshot, snapshot.header().readIndex()), findings, carve);
+        RingSnapshot snapshot = RingSnapshot.read(name, slice, address, header, a.dataSize());
+        return new RingReport(snapshot, slice, Reading.STRICT,
+                new CarveInfo(address, pair, confidence, evidence, findings));
     }
 }

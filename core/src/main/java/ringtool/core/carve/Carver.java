@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import ringtool.core.image.PhysicalMemory;
-import ringtool.core.report.CarveInfo;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
@@ -111,7 +110,7 @@ public final class Carver {
                     .file(address, (long) Sizing.HEADER));
             return false;
         }
-        rings.add(CarvedRing.report(a, p.name(), new CarveInfo(address, pair, confidence, why.toString())));
+        rings.add(CarvedRing.report(a, p.name(), pair, confidence, why.toString()));
         return true;
     }
 

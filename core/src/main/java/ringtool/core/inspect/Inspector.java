@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import ringtool.core.bytes.ByteSource;
-import ringtool.core.format.RingHeader;
 import ringtool.core.image.Images;
 import ringtool.core.model.ReaderModel;
 import ringtool.core.payload.ClassIdFiles;
 import ringtool.core.payload.DeviceClass;
 import ringtool.core.payload.PayloadOptions;
 import ringtool.core.report.InputReport;
+import ringtool.core.report.Reading;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
 import ringtool.core.source.FramedInput;
@@ -21,10 +21,7 @@ import ringtool.core.source.FramingOptions;
 import ringtool.core.source.InputException;
 import ringtool.core.source.InputFiles;
 import ringtool.core.source.LiveCopy;
-import ringtool.core.walk.HeaderChecks;
 import ringtool.core.walk.RingSnapshot;
-import ringtool.core.walk.RingView;
-import ringtool.core.walk.StrictWalk;
 
 /**
  * The reader's front door, the same for the CLI and the fuzz harnesses: bytes in, an {@link InputReport} out.
@@ -122,16 +119,7 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
     }
 
     private RingReport ring(ByteSource bytes, FramedRing r, DeviceClass device) {
-        RingHeader header = RingHeader.parse(bytes, r.fileOffset());
-        RingView data = r.dataSize() > 0 ? new RingView(bytes, r.fileOffset() + r.headerSize(), r.dataSize()) : null;
-        RingSnapshot snapshot = new RingSnapshot(r.name(), r.fileOffset(), r.headerSize(), r.dataSize(), header, data);
-        List<Finding> findings = new ArrayList<>(HeaderChecks.check(snapshot, bytes));
-        long start = header.readIndex();
-        if (readIndex != null) {
-            start = readIndex;
-            findings.addAll(HeaderChecks.checkStart(snapshot, start));
-        }
-        return new RingReport(snapshot, new StrictWalk(snapshot, start), findings, models, history, null, payload,
-                device);
+        RingSnapshot snapshot = RingSnapshot.read(r.name(), bytes, r.fileOffset(), r.headerSize(), r.dataSize());
+        return new RingReport(snapshot, bytes, new Reading(readIndex, models, history, payload, device), null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.RingHeader;
 import ringtool.core.history.History;
 import ringtool.core.history.HistoryWalk;
@@ -17,19 +18,24 @@ import ringtool.core.payload.PayloadOptions;
 import ringtool.core.payload.ProtocolChoice;
 import ringtool.core.payload.ProtocolSelector;
 import ringtool.core.rules.Finding;
+import ringtool.core.walk.HeaderChecks;
 import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 import ringtool.core.walk.StrictWalk;
 import ringtool.core.walk.WalkStep;
 
 /**
- * What leaves the core for one ring: its header, and its packets and findings as lazy sequences that re-walk the
- * ring on every iteration instead of holding it in memory. The {@link #summary()} takes one counting walk, done
- * once on first use.
+ * What leaves the core for one ring: its header and the header findings, and its packets and findings as lazy
+ * sequences that walk the ring again on each iteration instead of holding it in memory.
  *
- * <p>Reader models ({@code --model}) and the consumed packets ({@code --history}) are computed on first use and
- * kept: both are bounded by the data size (a model stops at its first repeated offset, the walk back at the first
- * inconsistent trailer).
+ * <p>Where the walks happen, as a writer pulls them: {@link #summary()} takes one counting walk, done once on first
+ * use; {@link #findings()} walks the ring on each iteration, unless the summary's walk found none beyond the
+ * header's, and leaves the summary behind when it completes; {@link #packets()} and {@link #steps()} walk it on each
+ * iteration. A short ring's walk is kept after its first pass and replayed ({@link StrictWalk}). The protocol
+ * choice ({@link #protocol()}: auto's content test, one pass of {@link #packets()}), the reader models
+ * ({@link #modelResults()}: one pass of {@link #packets()}, then each model) and the consumed packets
+ * ({@link #consumed()}: the walk back) are computed on first use and kept; all are bounded by the data size.
+ * See {@code docs/glossary.md} §1 for the stages a ring passes through before it is a report.
  */
 public final class RingReport {
 
@@ -46,42 +52,31 @@ public final class RingReport {
     private List<ModelResult> modelResults;
     private History consumed;
 
-    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings) {
-        this(ring, walk, headerFindings, List.of(), false, null);
-    }
-
     /**
-     * @param models  the reader models to run over the snapshot, in the order they are reported
-     * @param history whether to walk back from the start cursor through consumed packets
+     * Reads one ring: the header rules now (with the start's, when {@code reading} moves it), the walks on use.
+     *
+     * @param src   the input that holds the ring's header at {@code ring.fileOffset()}: the header rules scan its
+     *              reserved bytes
+     * @param carve where {@code ringtool carve} found the ring, with its findings about the ring's pages; null for
+     *              a ring read from a dump
      */
-    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, List<ReaderModel> models,
-                      boolean history) {
-        this(ring, walk, headerFindings, models, history, null);
-    }
-
-    /** @param carve where {@code ringtool carve} found the ring, or null for rings read from a dump */
-    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, CarveInfo carve) {
-        this(ring, walk, headerFindings, List.of(), false, carve);
-    }
-
-    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, List<ReaderModel> models,
-                      boolean history, CarveInfo carve) {
-        this(ring, walk, headerFindings, models, history, carve, PayloadOptions.DEFAULTS, null);
-    }
-
-    /**
-     * @param payload how to pick the protocol the payloads are decoded with ({@code --protocol}, {@code --class-id})
-     * @param device  the class of the device the input sits under, or null
-     */
-    public RingReport(RingSnapshot ring, StrictWalk walk, List<Finding> headerFindings, List<ReaderModel> models,
-                      boolean history, CarveInfo carve, PayloadOptions payload, DeviceClass device) {
-        this.payload = payload;
-        this.device = device;
+    public RingReport(RingSnapshot ring, ByteSource src, Reading reading, CarveInfo carve) {
+        List<Finding> findings = new ArrayList<>(HeaderChecks.check(ring, src));
+        long start = ring.header().readIndex();
+        if (reading.readIndex() != null) {
+            start = reading.readIndex();
+            findings.addAll(HeaderChecks.checkStart(ring, start));
+        }
+        if (carve != null) {
+            findings.addAll(carve.findings());
+        }
         this.ring = ring;
-        this.walk = walk;
-        this.headerFindings = List.copyOf(headerFindings);
-        this.models = List.copyOf(models);
-        this.history = history;
+        this.walk = new StrictWalk(ring, start);
+        this.headerFindings = List.copyOf(findings);
+        this.models = reading.models();
+        this.history = reading.history();
+        this.payload = reading.payload();
+        this.device = reading.device();
         this.carve = carve;
     }
 
@@ -177,10 +172,12 @@ public final class RingReport {
         return headerFindings;
     }
 
+    /** The strict walk's steps: a walk on each iteration. */
     public Iterable<WalkStep> steps() {
         return walk;
     }
 
+    /** The strict walk's packets: a walk on each iteration. */
     public Iterable<Packet> packets() {
         return () -> new Iterator<>() {
             private final Iterator<WalkStep> steps = walk.iterator();
@@ -188,9 +185,8 @@ public final class RingReport {
 
             private Packet advance() {
                 while (steps.hasNext()) {
-                    Packet p = steps.next().packet();
-                    if (p != null) {
-                        return p;
+                    if (steps.next() instanceof WalkStep.PacketStep read) {
+                        return read.packet();
                     }
                 }
                 return null;
@@ -213,7 +209,10 @@ public final class RingReport {
         };
     }
 
-    /** Header findings first, then the walk's in ring order, then each model's. */
+    /**
+     * Header findings first, then the walk's in ring order (each packet's payload findings after its own), then each
+     * model's: a walk on each iteration, none when the summary's walk found nothing beyond the header's.
+     */
     public Iterable<Finding> findings() {
         if (walkHasNoFindings()) {
             // The summary's walk saw none: no need to walk again to find none (a healthy ring, most of the time).
@@ -233,7 +232,7 @@ public final class RingReport {
             public boolean hasNext() {
                 while (!current.hasNext() && steps.hasNext()) {
                     WalkStep step = steps.next();
-                    if (step.packet() != null) {
+                    if (step instanceof WalkStep.PacketStep) {
                         packets++;
                     }
                     current = stepFindings(step, decoder).iterator();
@@ -272,6 +271,7 @@ public final class RingReport {
         return summary != null && summary.findings() == headerFindings.size();
     }
 
+    /** Counts by severity and the packets walked: one walk, on first use. */
     public synchronized Summary summary() {
         if (summary == null) {
             Summary s = Summary.EMPTY;
@@ -281,7 +281,7 @@ public final class RingReport {
             }
             PayloadDecoder decoder = decoder();
             for (WalkStep step : walk) {
-                if (step.packet() != null) {
+                if (step instanceof WalkStep.PacketStep) {
                     packets++;
                 }
                 for (Finding f : stepFindings(step, decoder)) {
@@ -298,10 +298,10 @@ public final class RingReport {
 
     /** A step's findings, then those of its packet's payload. */
     private static List<Finding> stepFindings(WalkStep step, PayloadDecoder decoder) {
-        if (step.packet() == null || !decoder.active()) {
+        if (!(step instanceof WalkStep.PacketStep read) || !decoder.active()) {
             return step.findings();
         }
-        List<Finding> payload = decoder.decode(step.packet()).findings();
+        List<Finding> payload = decoder.decode(read.packet()).findings();
         if (payload.isEmpty()) {
             return step.findings();
         }

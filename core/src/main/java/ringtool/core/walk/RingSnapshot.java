@@ -1,5 +1,6 @@
 package ringtool.core.walk;
 
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.RingHeader;
 
 /**
@@ -13,6 +14,18 @@ import ringtool.core.format.RingHeader;
  */
 public record RingSnapshot(String name, long fileOffset, long headerSize, long dataSize, RingHeader header,
                            RingView data) {
+
+    /**
+     * The ring framed at {@code fileOffset} of {@code src}: its header parsed, its data area viewed modulo its size.
+     * A data area that is empty, or that {@code src} does not hold (a carved ring with pages the image lacks), is
+     * null: such a ring is reported but not walked.
+     */
+    public static RingSnapshot read(String name, ByteSource src, long fileOffset, long headerSize, long dataSize) {
+        RingHeader header = RingHeader.parse(src, fileOffset);
+        long dataAt = fileOffset + headerSize;
+        RingView data = dataSize > 0 && src.canRead(dataAt, dataSize) ? new RingView(src, dataAt, dataSize) : null;
+        return new RingSnapshot(name, fileOffset, headerSize, dataSize, header, data);
+    }
 
     /** The input-file offset of a data-area offset. */
     public long dataFileOffset(long at) {

@@ -102,7 +102,7 @@ public final class StrictWalk implements Iterable<WalkStep> {
             long at = cursor;
             if (remaining < PacketDescriptor.MIN_FOOTPRINT) {
                 done = true;
-                return new WalkStep(null, List.of(Finding.mismatch(Rules.RING_AVAILABLE_TOO_SMALL,
+                return new WalkStep.Stop(List.of(Finding.mismatch(Rules.RING_AVAILABLE_TOO_SMALL,
                         "bytes from the cursor " + hex(at) + " to the write index " + hex(ring.header().writeIndex()),
                         "0 or at least 24", Long.toString(remaining))
                         .at(at).file(ring.dataFileOffset(at), remaining).inPacket(index)));
@@ -111,7 +111,7 @@ public final class StrictWalk implements Iterable<WalkStep> {
             Finding broken = descriptorBreaks(d, at);
             if (broken != null) {
                 done = true;
-                return new WalkStep(null, List.of(broken));
+                return new WalkStep.Stop(List.of(broken));
             }
             List<Finding> findings = new ArrayList<>(2);
             Packet packet = packet(d, at, findings);
@@ -119,7 +119,7 @@ public final class StrictWalk implements Iterable<WalkStep> {
             remaining -= d.footprint();
             index++;
             done = remaining == 0;
-            return new WalkStep(packet, findings);
+            return new WalkStep.PacketStep(packet, findings);
         }
 
         /** The rules whose breach leaves the next packet's start unknown, in the order they are judged. */

@@ -38,8 +38,7 @@ import ringtool.output.RunTotals;
 import ringtool.output.TextOptions;
 
 /** {@code ringtool carve}: find rings in whole memory images, inspect each, optionally write each out. */
-@Command(name = "carve", mixinStandardHelpOptions = true,
-        description = {
+@Command(name = "carve", description = {
             "Find VMBus rings in a whole memory image without symbols: an ELF core (/proc/vmcore, makedumpfile -E,"
                     + " qemu dump-guest-memory), a kdump-compressed dump (makedumpfile's default; also its"
                     + " flattened form) or raw physical memory (--raw). Each ring found is inspected as"
@@ -58,6 +57,9 @@ import ringtool.output.TextOptions;
             "  ringtool carve --raw guest-memory.raw"})
 final class CarveCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    HelpOptions helpOptions;
+
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Memory images to carve.")
     List<Path> images;
 
@@ -70,7 +72,8 @@ final class CarveCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", defaultValue = "text", converter = InspectCommand.FormatConverter.class,
-            description = "Output format: text (a table of rings), json, jsonl (default: ${DEFAULT-VALUE}).")
+            completionCandidates = Candidates.Formats.class,
+            description = "Output format: text (a table of rings), json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--min-confidence", defaultValue = "0.5", paramLabel = "0..1",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,9 +16,11 @@ import ringtool.core.rules.Rules;
 import ringtool.output.JsonFields;
 
 /** {@code ringtool checks}: the rule registry. */
-@Command(name = "checks", mixinStandardHelpOptions = true,
-        description = "List every rule: ID, default severity, group and meaning.")
+@Command(name = "checks", description = "List every rule: ID, default severity, group and meaning.")
 final class ChecksCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    HelpOptions helpOptions;
 
     enum ChecksFormat { text, json }
 

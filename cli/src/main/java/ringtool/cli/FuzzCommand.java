@@ -27,7 +27,7 @@ import ringtool.fuzz.Target;
  * shows libFuzzer's progress compactly ({@link LibFuzzerLog}), and turns the children's exits into the contract's
  * codes. Children are bounded by {@code -max_total_time} and, if they overrun, stopped with SIGINT.
  */
-@Command(name = "fuzz", mixinStandardHelpOptions = true,
+@Command(name = "fuzz",
         description = {
             "Fuzz the reader and the writers with Jazzer for a bounded time, starting from the seed corpus in"
                     + " corpus/<target>. Every input is inspected as 'ringtool inspect' would, written in the format"
@@ -59,10 +59,14 @@ final class FuzzCommand implements Callable<Integer> {
     private static final long PROGRESS_EVERY_MS = 10_000;
     private static final long GRACE_SECONDS = 60;
 
+    @CommandLine.Mixin
+    HelpOptions helpOptions;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--target", defaultValue = "all", paramLabel = "TARGET",
+            completionCandidates = Candidates.Targets.class,
             description = "What to fuzz: layout, raw, readers, or all (each in turn, in that order; default:"
                     + " ${DEFAULT-VALUE}).")
     String target;
@@ -80,9 +84,9 @@ final class FuzzCommand implements Callable<Integer> {
                     + " DIR/<target>/ (default: ${DEFAULT-VALUE}).")
     Path findings;
 
-    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
-            description = "Fuzzing processes per target, sharing one corpus (default: ${DEFAULT-VALUE}).")
-    int jobs;
+    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", converter = Numbers.Jobs.class,
+            description = "Fuzzing processes per target, 1 to 256, sharing one corpus (default: ${DEFAULT-VALUE}).")
+    long jobs;
 
     @Option(names = "--seed", paramLabel = "N", description = "libFuzzer's random seed, for a repeatable run.")
     Long seed;
@@ -111,9 +115,9 @@ final class FuzzCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (jobs < 1 || timeout < 1 || rssLimitMb < 1) {
+        if (timeout < 1 || rssLimitMb < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--jobs, --timeout and --rss-limit-mb must be at least 1");
+                    "--timeout and --rss-limit-mb must be at least 1");
         }
         if (reproduce != null) {
             return reproduce(targets);

@@ -3,6 +3,7 @@ package ringtool.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,11 @@ import ringtool.core.payload.PayloadOptions;
 import ringtool.core.payload.Protocols;
 import ringtool.core.report.ExitCode;
 import ringtool.core.report.InputReport;
+import ringtool.core.report.RingReport;
+import ringtool.core.rules.Finding;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.source.FramingOptions;
+import ringtool.core.source.InputFiles;
 import ringtool.core.source.Layout;
 import ringtool.output.ControlEscapes;
 import ringtool.output.Format;
@@ -58,24 +62,28 @@ final class InspectCommand implements Callable<Integer> {
     PipelineOptions pipeline = new PipelineOptions();
 
     @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
+            completionCandidates = Candidates.Formats.class,
             description = "Output format: text, json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--layout", defaultValue = "auto", converter = LayoutConverter.class,
+            completionCandidates = Candidates.Layouts.class,
             description = "How the file holds its ring(s): auto, single, uio-pair, double-mapped"
                     + " (default: ${DEFAULT-VALUE}; auto prints what it chose).")
     Layout layout;
 
-    @Option(names = "--header-size", converter = Numbers.class, paramLabel = "BYTES",
+    @Option(names = "--header-size", converter = Numbers.HeaderSize.class, paramLabel = "BYTES",
             description = "Bytes of header before each data area: the guest page size (default 4096; 65536 for"
                     + " 64 KiB-page guests, which auto detects when not given).")
     Long headerSize;
 
-    @Option(names = "--data-size", converter = Numbers.class, paramLabel = "BYTES",
-            description = "Force the data-area size of each ring instead of deriving it from the file size.")
+    @Option(names = "--data-size", converter = Numbers.DataSize.class, paramLabel = "BYTES",
+            description = "Force the data-area size of each ring instead of deriving it from the file size: a"
+                    + " multiple of 4096 up to 0xfffff000; bytes of the file after the ring(s) are left unread,"
+                    + " with a note on stderr.")
     Long dataSize;
 
-    @Option(names = "--read-index", converter = Numbers.class, paramLabel = "OFFSET",
+    @Option(names = "--read-index", converter = Numbers.Index.class, paramLabel = "OFFSET",
             description = "Start the walk here instead of at the header's read_index (the guest's priv_read_index"
                     + " from a crash dump).")
     Long readIndex;
@@ -85,9 +93,8 @@ final class InspectCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
-    // -V is verbose here, as in tshark, so the standard help mixin (which takes -V for --version) is not used.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOptions helpOptions;
 
     @Option(names = {"-V", "--verbose"}, description = "Show a field tree under each packet.")
     boolean verbose;
@@ -95,13 +102,14 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = {"-x", "--hex"}, description = "Show an offset / hex / ASCII dump of each packet and its trailer.")
     boolean hex;
 
-    @Option(names = "--model", paramLabel = "NAME",
+    @Option(names = "--model", paramLabel = "NAME", completionCandidates = Candidates.ModelNames.class,
             description = "Also replay a real reader over each ring and report what it would hand its driver, where it"
                     + " departs from the strict walk and how it ends: linux-5.14, linux-4.11, linux-4.4, openvmm or"
                     + " all (repeatable).")
     List<String> models = List.of();
 
     @Option(names = "--pkt-buffer-size", defaultValue = "4096", converter = PktBufferSize.class, paramLabel = "N|DRIVER",
+            completionCandidates = Candidates.PktBufferPresets.class,
             description = "The copy buffer of linux-5.14 and the caller buffer of linux-4.4: bytes (decimal or 0x"
                     + " hex), or a driver's max_pkt_size by name: default and util 4096, kvp 16384, balloon, vss and"
                     + " fcopy 8192, balloon-5.14 4096 (before the 2022 fix) (default: ${DEFAULT-VALUE}).")
@@ -123,7 +131,7 @@ final class InspectCommand implements Callable<Integer> {
                     + " --protocol auto on a plain file.")
     String classId;
 
-    @Option(names = {"-c", "--count"}, converter = Numbers.class, paramLabel = "N",
+    @Option(names = {"-c", "--count"}, converter = Numbers.Count.class, paramLabel = "N",
             description = "Show at most N packets per ring in text output (findings and counts still cover all).")
     Long count;
 
@@ -149,9 +157,13 @@ final class InspectCommand implements Callable<Integer> {
         int[] worst = {ExitCode.OK};
         OrderedRunner.Done<InputReport> done = report -> {
             if (report.error() != null) {
+                boolean directory = !pipeline.recursive && InputFiles.IS_A_DIRECTORY.equals(report.error());
                 err.println("ringtool inspect: " + ControlEscapes.escape(report.source()) + ": "
-                        + ControlEscapes.escape(report.error()));
+                        + ControlEscapes.escape(report.error())
+                        + (directory ? " (-r inspects the files below it)" : ""));
                 err.flush();
+            } else if (dataSize != null) {
+                unread(err, report);
             }
             totals.add(report);
             worst[0] = Math.max(worst[0], report.exitCode(failOn.threshold()));
@@ -181,7 +193,7 @@ final class InspectCommand implements Callable<Integer> {
                     return report;
                 });
             }
-            OrderedRunner.run(tasks, pipeline.jobs, out, format == Format.JSON ? "," : "", done);
+            OrderedRunner.run(tasks, Math.toIntExact(pipeline.jobs), out, format == Format.JSON ? "," : "", done);
         }
         writer.end(totals, worst[0]);
         out.flush();
@@ -195,6 +207,27 @@ final class InspectCommand implements Callable<Integer> {
         return inspector.inspect(input.path(), input.source());
     }
 
+    /** A forced {@code --data-size} that frames less than the file: say what was left unread. */
+    private static void unread(PrintWriter err, InputReport report) {
+        long size;
+        try {
+            size = Files.size(Path.of(report.source()));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return;
+        }
+        long end = 0;
+        for (RingReport r : report.rings()) {
+            long copies = Layout.DOUBLE_MAPPED.id().equals(report.layout()) ? 2 : 1;
+            end = Math.max(end, r.fileOffset() + r.headerSize() + copies * r.dataSize());
+        }
+        if (end < size) {
+            err.println("ringtool inspect: " + ControlEscapes.escape(report.source()) + ": note: " + (size - end)
+                    + " of the file's " + size + " bytes, from " + Finding.hex(end) + " on, are past the ring"
+                    + (report.rings().size() == 1 ? "" : "s") + " of --data-size and were not read");
+            err.flush();
+        }
+    }
+
     /** The writer for this run's options; {@code --jobs} makes one per input, so it must be cheap. */
     private ReportWriter writer(PrintWriter out) {
         if (pipeline.summary) {
@@ -205,10 +238,6 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private List<InputList.Input> gatherInputs() {
-        if (pipeline.jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got "
-                    + pipeline.jobs);
-        }
         if (pipeline.summary && !SummaryWriter.supports(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--summary has no " + format.id() + " form");
         }
@@ -237,7 +266,7 @@ final class InspectCommand implements Callable<Integer> {
                 throw new CommandLine.TypeConversionException("expected a byte count or one of "
                         + String.join(", ", Models.PKT_BUFFER_PRESETS.keySet()) + ", got '" + value + "'");
             }
-            long n = new Numbers().convert(value);
+            long n = Numbers.parse(value);
             if (n < PacketDescriptor.SIZE || n > 0xFFFF_FFFFL) {
                 throw new CommandLine.TypeConversionException("'" + value
                         + "' is not a buffer size: expected 16 to 4294967295 bytes");
@@ -248,10 +277,6 @@ final class InspectCommand implements Callable<Integer> {
 
     /** The framing options of the command line; a header size given counts as fixed, so auto keeps it. */
     static FramingOptions framing(CommandSpec spec, Layout layout, Long headerSize, Long dataSize) {
-        if (headerSize != null && (headerSize < 4096 || headerSize % 4096 != 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--header-size must be a multiple of 4096, got " + headerSize);
-        }
         return new FramingOptions(layout, headerSize == null ? FramingOptions.DEFAULT_HEADER_SIZE : headerSize,
                 dataSize, headerSize != null);
     }
@@ -260,7 +285,7 @@ final class InspectCommand implements Callable<Integer> {
         @Override
         public Format convert(String value) {
             for (Format f : Format.values()) {
-                if (f.id().equals(value)) {
+                if (f.id().equalsIgnoreCase(value)) {
                     return f;
                 }
             }
@@ -300,7 +325,7 @@ final class InspectCommand implements Callable<Integer> {
         @Override
         public Layout convert(String value) {
             for (Layout l : Layout.values()) {
-                if (l.id().equals(value)) {
+                if (l.id().equalsIgnoreCase(value)) {
                     return l;
                 }
             }

@@ -16,9 +16,10 @@ final class PipelineOptions {
             description = "A directory input stands for every regular file below it, sorted by name.")
     boolean recursive;
 
-    @Option(names = {"-j", "--jobs"}, defaultValue = "1", paramLabel = "N",
-            description = "Inspect N inputs in parallel; output stays in input order (default: ${DEFAULT-VALUE}).")
-    int jobs;
+    @Option(names = {"-j", "--jobs"}, defaultValue = "1", paramLabel = "N", converter = Numbers.Jobs.class,
+            description = "Inspect N inputs in parallel, 1 to 256; output stays in input order (default:"
+                    + " ${DEFAULT-VALUE}).")
+    long jobs;
 
     @Option(names = "--line-buffered",
             description = "Flush every JSONL record as it is written (for tail -f style consumers). By default"

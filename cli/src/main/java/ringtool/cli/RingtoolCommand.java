@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,6 @@ import ringtool.core.report.ExitCode;
 
 /** {@code ringtool}: the top command; it only dispatches. */
 @Command(name = "ringtool",
-        mixinStandardHelpOptions = true,
         versionProvider = RingtoolCommand.Version.class,
         description = "Inspect and fuzz Hyper-V VMBus ring buffers: walk the packets of ring dumps, validate every"
                 + " header field, descriptor and trailer, and report findings with stable rule IDs.",
@@ -27,6 +27,9 @@ import ringtool.core.report.ExitCode;
             "  ringtool inspect --format json --fail-on warning dump.bin | jq '.inputs[].rings[].findings'",
             "  ringtool checks"})
 public final class RingtoolCommand {
+
+    @CommandLine.Mixin
+    HelpOptions helpOptions;
 
     @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
             description = "On an internal error, print the stack trace as well as the one-line message.")
@@ -64,12 +67,16 @@ public final class RingtoolCommand {
             }
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        // Enum values are lower-case in help and completion; a user's ERROR or Json is still understood.
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(RingtoolCommand::internalError);
         cl.setExecutionStrategy(RingtoolCommand::execute);
         cl.setParameterExceptionHandler(RingtoolCommand::usageError);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
         for (CommandLine sub : cl.getSubcommands().values()) {
+            // One version for the whole tool: every command's --version prints the top command's.
+            sub.getCommandSpec().versionProvider(cl.getCommandSpec().versionProvider());
             sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
             sub.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
         }
@@ -108,10 +115,33 @@ public final class RingtoolCommand {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
         String name = cl.getCommandSpec().qualifiedName();
-        err.println(name + ": " + e.getMessage());
+        err.println(name + ": " + message(e));
         err.println(name + ": see '" + name + " --help'");
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /** picocli's message, with a command for an unknown first word and picocli's nearest matches as a hint. */
+    private static String message(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u)) {
+            return e.getMessage();
+        }
+        List<String> unmatched = u.getUnmatched();
+        String word = unmatched.isEmpty() ? "" : unmatched.get(0);
+        String message = e.getMessage();
+        if (u.getCommandLine().getParent() == null && !word.startsWith("-")
+                && u.getCommandLine().getCommandSpec().subcommands().keySet().stream().noneMatch(word::equals)) {
+            message = "unknown command '" + word + "'";
+        }
+        if (word.equals("-V")) {
+            return message + "; --version prints the version (-V is --verbose, on inspect)";
+        }
+        List<String> suggestions = u.getSuggestions();
+        if (!suggestions.isEmpty()) {
+            message += "; did you mean " + suggestions.stream().limit(3).map(s -> "'" + s + "'")
+                    .collect(Collectors.joining(" or ")) + "?";
+        }
+        return message;
     }
 
     private static int internalError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

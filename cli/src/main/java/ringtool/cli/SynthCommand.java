@@ -39,8 +39,7 @@ import ringtool.core.synth.SynthException;
 import ringtool.core.synth.Synthesizer;
 
 /** {@code ringtool synth}: a dump from a layout description, or the description of a dump. */
-@Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {
+@Command(name = "synth", description = {
             "Write a ring dump from a JSON layout description: layout (single, uio-pair, double-mapped), header and"
                     + " data sizes, header fields, and the packets in writing order. Packets are laid out as the Linux"
                     + " writer lays them out (len8, offset8, padding, trailer start<<32, write index past the last"
@@ -64,6 +63,9 @@ import ringtool.core.synth.Synthesizer;
             "    | ringtool synth - -o bad.bin"})
 final class SynthCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    HelpOptions helpOptions;
+
     @Parameters(paramLabel = "DESC", arity = "0..1",
             description = "Layout description (JSON); '-' reads it from stdin.")
     String description;
@@ -77,11 +79,12 @@ final class SynthCommand implements Callable<Integer> {
     Path fromDump;
 
     @Option(names = "--layout", defaultValue = "auto", converter = InspectCommand.LayoutConverter.class,
+            completionCandidates = Candidates.Layouts.class,
             paramLabel = "LAYOUT", description = "With --from-dump: how the dump holds its ring(s): auto, single, uio-pair, double-mapped"
                     + " (default: ${DEFAULT-VALUE}).")
     Layout layout;
 
-    @Option(names = "--header-size", defaultValue = "4096", converter = Numbers.class, paramLabel = "BYTES",
+    @Option(names = "--header-size", defaultValue = "4096", converter = Numbers.HeaderSize.class, paramLabel = "BYTES",
             description = "With --from-dump: bytes of header before each data area (default: ${DEFAULT-VALUE}).")
     long headerSize;
 
@@ -160,10 +163,6 @@ final class SynthCommand implements Callable<Integer> {
 
     private int describe(PrintWriter err) {
         String source = fromDump.toString();
-        if (headerSize < 4096 || headerSize % 4096 != 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--header-size must be a multiple of 4096, got " + headerSize);
-        }
         byte[] dump;
         try {
             if (Files.isDirectory(fromDump)) {
@@ -213,7 +212,8 @@ final class SynthCommand implements Callable<Integer> {
         // Jackson's advice on its own configuration means nothing to whoever wrote the description.
         message = message.replaceAll("\\s*\\(set DeserializationConfig[^)]*\\)", "")
                 .replaceFirst("^Cannot map `null` into type `(\\w+)`", "a number ($1) is required, got null or nothing");
-        message = message.replaceAll("\\s*\\(start marker at .*?\\]\\)", "").replaceAll("\\s+", " ").replaceAll("`ringtool\\.core\\.synth\\.", "`");
+        message = message.replaceAll("\\s*\\(start marker at .*?\\]\\)", "").replaceAll("\\s+", " ").replaceAll("`ringtool\\.core\\.synth\\.", "`")
+                .replace('`', '\'');
         String where = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             where = " at " + m.getPath().stream()

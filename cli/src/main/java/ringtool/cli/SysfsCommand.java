@@ -26,8 +26,7 @@ import ringtool.output.Format;
 import ringtool.output.SysfsWriter;
 
 /** {@code ringtool sysfs}: read VMBus sysfs trees, check their ring values, optionally against a ring dump. */
-@Command(name = "sysfs", mixinStandardHelpOptions = true,
-        description = {
+@Command(name = "sysfs", description = {
             "Read a VMBus sysfs tree (/sys/bus/vmbus/devices, one device directory, or a copy of either), check each"
                     + " device's ring indices, availability values and channel counters, and print them.",
             "Values printed by the kernel with %%d are read back as the u32 they are. Missing files are normal;"
@@ -44,12 +43,16 @@ import ringtool.output.SysfsWriter;
             "  ringtool sysfs --ring ring.bin /sys/bus/vmbus/devices/<GUID>"})
 final class SysfsCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    HelpOptions helpOptions;
+
     enum Direction { in, out }
 
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "sysfs trees or device directories.")
     List<Path> dirs;
 
     @Option(names = "--format", defaultValue = "text", converter = InspectCommand.FormatConverter.class,
+            completionCandidates = Candidates.Formats.class,
             description = "Output format: text, json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -64,10 +67,11 @@ final class SysfsCommand implements Callable<Integer> {
     Direction direction;
 
     @Option(names = "--layout", defaultValue = "auto", converter = InspectCommand.LayoutConverter.class,
+            completionCandidates = Candidates.Layouts.class,
             description = "How the --ring file holds its ring(s), as for inspect (default: ${DEFAULT-VALUE}).")
     Layout layout;
 
-    @Option(names = "--header-size", converter = Numbers.class, paramLabel = "BYTES",
+    @Option(names = "--header-size", converter = Numbers.HeaderSize.class, paramLabel = "BYTES",
             description = "Header size of the --ring file, as for inspect.")
     Long headerSize;
 

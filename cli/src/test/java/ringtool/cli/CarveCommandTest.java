@@ -91,7 +91,7 @@ class CarveCommandTest {
         Files.write(file, kdump);
         CliRun r = CliRun.of("inspect", file.toString());
         assertEquals(3, r.exit());
-        assertEquals("ringtool inspect: " + file + ": this is a vmcore (kdump-compressed): use `ringtool carve`\n",
+        assertEquals("ringtool inspect: " + file + ": this is a vmcore (kdump-compressed): use 'ringtool carve'\n",
                 r.err().replace("\r\n", "\n"));
     }
 
@@ -107,7 +107,7 @@ class CarveCommandTest {
         Files.write(exe, elf);
         CliRun r = CliRun.of("inspect", core.toString(), exe.toString());
         assertEquals(3, r.exit());
-        assertEquals("ringtool inspect: " + core + ": this is a memory image (ELF core): use `ringtool carve`\n"
+        assertEquals("ringtool inspect: " + core + ": this is a memory image (ELF core): use 'ringtool carve'\n"
                 + "ringtool inspect: " + exe + ": this is an ELF file, not a ring dump\n", r.err().replace("\r\n", "\n"));
     }
 

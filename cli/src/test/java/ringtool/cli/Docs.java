@@ -37,7 +37,10 @@ final class Docs {
         try (Asciidoctor asciidoctor = Asciidoctor.Factory.create()) {
             page(asciidoctor, root, files);
         }
-        files.put("completion/ringtool.bash", AutoComplete.bash("ringtool", root));
+        // Registered for ./ringtool too, as the README runs it from a clone (zsh's bashcompinit does not fall back
+        // from a path to the command's name as bash does).
+        files.put("completion/ringtool.bash", AutoComplete.bash("ringtool", root)
+                + "complete -F _complete_ringtool -o default ./ringtool\n");
         return files;
     }
 

@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import org.junit.jupiter.api.Test;
 import ringtool.core.rules.Rules;
 
@@ -71,6 +73,35 @@ class DocsTest {
         }
         assertTrue(page.contains(".SH \"EXIT STATUS\""), "EXIT STATUS section");
         assertTrue(page.contains(".SH \"GETTING DUMPS\""), "GETTING DUMPS section");
+    }
+
+    @Test
+    void completionIsRegisteredForTheLauncherAsTheReadmeRunsIt() {
+        String bash = generated.get("completion/ringtool.bash");
+        assertTrue(bash.endsWith("complete -F _complete_ringtool -o default ./ringtool\n"), "./ringtool");
+    }
+
+    /** Every value completion offers is one the option takes: parsing it is no usage error. */
+    @Test
+    void everyCompletionCandidateIsAcceptedByItsOption() {
+        int offered = 0;
+        for (CommandLine sub : RingtoolCommand.commandLine().getSubcommands().values()) {
+            for (OptionSpec o : sub.getCommandSpec().options()) {
+                if (o.completionCandidates() == null || o.arity().max() == 0) {
+                    continue;
+                }
+                for (String value : o.completionCandidates()) {
+                    assertEquals(value.toLowerCase(java.util.Locale.ROOT), value, o.longestName());
+                    try {
+                        RingtoolCommand.commandLine().parseArgs(sub.getCommandName(), o.longestName(), value);
+                    } catch (CommandLine.MissingParameterException e) {
+                        // The command's own FILE or DIR, which this test does not give: the value itself was taken.
+                    }
+                    offered++;
+                }
+            }
+        }
+        assertTrue(offered > 20, "candidates checked: " + offered);
     }
 
     @Test

@@ -155,10 +155,11 @@ class LayoutCliTest {
     }
 
     @Test
-    void aHeaderSizeThatIsNoPageMultipleIsAUsageError() {
+    void aHeaderSizeThatIsNoGuestPageSizeIsAUsageError() {
         CliRun r = CliRun.of("inspect", "--header-size", "1000", "x");
         assertEquals(2, r.exit());
-        assertEquals("ringtool inspect: --header-size must be a multiple of 4096, got 1000\n"
+        assertEquals("ringtool inspect: Invalid value for option '--header-size': '1000' is not a header size:"
+                + " expected 4096 or 65536 (the guest's page size)\n"
                 + "ringtool inspect: see 'ringtool inspect --help'\n", r.err());
     }
 

@@ -46,8 +46,7 @@ public final class TextWriter implements ReportWriter {
     @Override
     public void input(InputReport report, IntSupplier exitCode) throws IOException {
         if (report.error() != null) {
-            out.println(report.source() + ": cannot be processed: " + report.error());
-            out.println();
+            // The command has said it once on stderr; the run's last line counts it.
             return;
         }
         int rings = report.rings().size();

@@ -114,7 +114,7 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
         }
         if (container != null) {
             throw new InputException("this is a " + ("elf".equals(container) ? "memory image (ELF core)"
-                    : "vmcore (" + container + ")") + ": use `ringtool carve`");
+                    : "vmcore (" + container + ")") + ": use 'ringtool carve'");
         }
     }
 

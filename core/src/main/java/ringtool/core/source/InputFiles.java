@@ -14,6 +14,9 @@ import ringtool.core.bytes.MappedByteSource;
 /** Opens inputs without trusting them: what they are and how big, before any byte is read. */
 public final class InputFiles {
 
+    /** The message for a directory given as an input; the CLI adds its hint to it. */
+    public static final String IS_A_DIRECTORY = "is a directory";
+
     private InputFiles() {
     }
 
@@ -116,7 +119,7 @@ public final class InputFiles {
     /** Maps a regular file read-only. */
     public static ByteSource open(Path path) throws InputException {
         if (Files.isDirectory(path)) {
-            throw new InputException("is a directory");
+            throw new InputException(IS_A_DIRECTORY);
         }
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
             throw new InputException("no such file");

@@ -150,7 +150,7 @@ class InspectPipelineTest {
     void aDirectoryWithoutRecursiveIsAnInputThatCannotBeProcessed() {
         CliRun r = CliRun.of("inspect", dir.toString());
         assertEquals(3, r.exit());
-        assertEquals("ringtool inspect: " + dir + ": is a directory\n", r.err());
+        assertEquals("ringtool inspect: " + dir + ": is a directory (-r inspects the files below it)\n", r.err());
     }
 
     @Test

@@ -189,7 +189,7 @@ function _picocli_ringtool() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="inspect checks sysfs synth carve fuzz help"
-  local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '--version' '--stacktrace'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -208,11 +208,14 @@ function _picocli_ringtool_inspect() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-0' '--null' '-r' '--recursive' '--line-buffered' '--summary' '-h' '--help' '-V' '--verbose' '-x' '--hex' '--history' '--stacktrace'"
+  local flag_opts="'-0' '--null' '-r' '--recursive' '--line-buffered' '--summary' '-h' '--help' '--version' '-V' '--verbose' '-x' '--hex' '--history' '--stacktrace'"
   local arg_opts="'--files-from' '-j' '--jobs' '--format' '--layout' '--header-size' '--data-size' '--read-index' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
-  local format_option_args=("TEXT" "JSON" "JSONL" "SARIF") # --format values
-  local layout_option_args=("SINGLE" "UIO_PAIR" "DOUBLE_MAPPED" "AUTO") # --layout values
+  local format_option_args=("text" "json" "jsonl" "sarif") # --format values
+  local layout_option_args=("single" "uio-pair" "double-mapped" "auto") # --layout values
   local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values
+  local NAME_option_args=("linux-5.14" "linux-4.11" "linux-4.4" "openvmm" "all") # --model values
+  local NDRIVER_option_args=("default" "util" "kvp" "balloon" "vss" "fcopy" "balloon-5.14") # --pkt-buffer-size values
+  local NAME_option_args=("auto" "none" "balloon") # --protocol values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -248,13 +251,19 @@ function _picocli_ringtool_inspect() {
       return $?
       ;;
     '--model')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--pkt-buffer-size')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NDRIVER_option_args[@]}" ) )
+      return $?
       ;;
     '--protocol')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--class-id')
       return
@@ -287,7 +296,7 @@ function _picocli_ringtool_checks() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'-h' '--help' '--version' '--stacktrace'"
   local arg_opts="'--format'"
   local format_option_args=("text" "json") # --format values
 
@@ -317,11 +326,11 @@ function _picocli_ringtool_sysfs() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'-h' '--help' '--version' '--stacktrace'"
   local arg_opts="'--format' '--ring' '--direction' '--layout' '--header-size' '--fail-on'"
-  local format_option_args=("TEXT" "JSON" "JSONL" "SARIF") # --format values
+  local format_option_args=("text" "json" "jsonl" "sarif") # --format values
   local inout_option_args=("in" "out") # --direction values
-  local layout_option_args=("SINGLE" "UIO_PAIR" "DOUBLE_MAPPED" "AUTO") # --layout values
+  local layout_option_args=("single" "uio-pair" "double-mapped" "auto") # --layout values
   local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -381,9 +390,9 @@ function _picocli_ringtool_synth() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'-h' '--help' '--version' '--stacktrace'"
   local arg_opts="'-o' '--output' '--from-dump' '--layout' '--header-size'"
-  local LAYOUT_option_args=("SINGLE" "UIO_PAIR" "DOUBLE_MAPPED" "AUTO") # --layout values
+  local LAYOUT_option_args=("single" "uio-pair" "double-mapped" "auto") # --layout values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -426,9 +435,9 @@ function _picocli_ringtool_carve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'-h' '--help' '--version' '--raw' '--stacktrace'"
   local arg_opts="'--out' '--format' '--min-confidence' '--fail-on'"
-  local format_option_args=("TEXT" "JSON" "JSONL" "SARIF") # --format values
+  local format_option_args=("text" "json" "jsonl" "sarif") # --format values
   local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -478,14 +487,17 @@ function _picocli_ringtool_fuzz() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'-h' '--help' '--version' '--stacktrace'"
   local arg_opts="'--target' '--duration' '--corpus' '--findings' '--jobs' '--seed' '--timeout' '--rss-limit-mb' '--reproduce'"
+  local TARGET_option_args=("layout" "raw" "readers" "all") # --target values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TARGET_option_args[@]}" ) )
+      return $?
       ;;
     '--duration')
       return
@@ -557,3 +569,4 @@ function _picocli_ringtool_help() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_ringtool -o default ringtool ringtool.sh ringtool.bash
+complete -F _complete_ringtool -o default ./ringtool

@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import ringtool.core.model.Models;
+import ringtool.core.payload.PayloadOptions;
+import ringtool.core.payload.Protocols;
 import ringtool.core.source.Layout;
 import ringtool.fuzz.Target;
 import ringtool.output.Format;
@@ -50,6 +52,14 @@ final class Candidates {
         @Override
         public Iterator<String> iterator() {
             return Stream.concat(Arrays.stream(Target.values()).map(Target::id), Stream.of("all")).iterator();
+        }
+    }
+
+    static final class ProtocolNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.concat(Stream.of(PayloadOptions.AUTO, PayloadOptions.NONE), Protocols.names().stream())
+                    .iterator();
         }
     }
 

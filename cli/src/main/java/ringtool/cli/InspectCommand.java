@@ -121,6 +121,7 @@ final class InspectCommand implements Callable<Integer> {
     boolean history;
 
     @Option(names = "--protocol", defaultValue = "auto", converter = ProtocolConverter.class, paramLabel = "NAME",
+            completionCandidates = Candidates.ProtocolNames.class,
             description = "Decode the packets' payloads as this protocol: auto, none, or a protocol (balloon, ...)."
                     + " auto takes --class-id, else the class of the device the input sits under in sysfs, else"
                     + " the protocol whose messages fit every packet, else none (default: ${DEFAULT-VALUE}).")

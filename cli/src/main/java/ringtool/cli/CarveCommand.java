@@ -32,6 +32,7 @@ import ringtool.core.source.InputFiles;
 import ringtool.core.walk.RingView;
 import ringtool.output.ControlEscapes;
 import ringtool.output.Format;
+import ringtool.output.JacksonOut;
 import ringtool.output.JsonFields;
 import ringtool.output.ReportWriter;
 import ringtool.output.RunTotals;
@@ -259,7 +260,7 @@ final class CarveCommand implements Callable<Integer> {
                     g.writeStartObject();
                     g.writeStringField("name", m.name());
                     g.writeNumberField("file_offset", offset);
-                    JsonFields.u64(g, "physical_address", m.carve().physicalAddress());
+                    JsonFields.u64(JacksonOut.of(g), "physical_address", m.carve().physicalAddress());
                     g.writeNumberField("pair", m.carve().pair());
                     g.writeNumberField("header_size", m.headerSize());
                     g.writeNumberField("data_size", m.dataSize());

@@ -1,8 +1,5 @@
 package ringtool.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import ringtool.core.format.GpaRange;
 import ringtool.core.format.TransferPageRange;
@@ -30,130 +27,122 @@ public final class JsonFields {
     private JsonFields() {
     }
 
-    /*
-     * Field names are pre-encoded: Jackson then copies their quoted UTF-8 bytes instead of encoding and escaping each
-     * name again for every packet, which was a third of the time of a large JSON report.
-     */
-    static final SerializableString ACTUAL = name("actual");
-    static final SerializableString BEYOND_WRITE_INDEX = name("beyond_write_index");
-    static final SerializableString BYTE_COUNT = name("byte_count");
-    static final SerializableString BYTE_OFFSET = name("byte_offset");
-    static final SerializableString BYTES = name("bytes");
-    static final SerializableString BYTES_TO_READ = name("bytes_to_read");
-    static final SerializableString BYTES_TO_WRITE = name("bytes_to_write");
-    static final SerializableString CONFIDENCE = name("confidence");
-    static final SerializableString CONSUMED = name("consumed");
-    static final SerializableString COUNTS = name("counts");
-    static final SerializableString CURSOR = name("cursor");
-    static final SerializableString DATA_SIZE = name("data_size");
-    static final SerializableString DECODED = name("decoded");
-    static final SerializableString DETAIL = name("detail");
-    static final SerializableString END = name("end");
-    static final SerializableString EVIDENCE = name("evidence");
-    static final SerializableString EXPECTED = name("expected");
-    static final SerializableString FEATURE_BITS = name("feature_bits");
-    static final SerializableString FIELDS = name("fields");
-    static final SerializableString FILE_OFFSET = name("file_offset");
-    static final SerializableString FLAGS = name("flags");
-    static final SerializableString GPA_DIRECT = name("gpa_direct");
-    static final SerializableString HEADER_SIZE = name("header_size");
-    static final SerializableString INDEX = name("index");
-    static final SerializableString INFO = name("info");
-    static final SerializableString INTERRUPT_MASK = name("interrupt_mask");
-    static final SerializableString LEN8 = name("len8");
-    static final SerializableString LENGTH = name("length");
-    static final SerializableString MESSAGE = name("message");
-    static final SerializableString MODEL = name("model");
-    static final SerializableString NAME = name("name");
-    static final SerializableString OFFSET = name("offset");
-    static final SerializableString OFFSET8 = name("offset8");
-    static final SerializableString PACKET = name("packet");
-    static final SerializableString PACKETS = name("packets");
-    static final SerializableString PADDED_LENGTH = name("padded_length");
-    static final SerializableString PAGESET_ID = name("pageset_id");
-    static final SerializableString PAIR = name("pair");
-    static final SerializableString PAYLOAD_LENGTH = name("payload_length");
-    static final SerializableString PAYLOAD_OFFSET = name("payload_offset");
-    static final SerializableString PENDING_SEND_SIZE = name("pending_send_size");
-    static final SerializableString PFNS = name("pfns");
-    static final SerializableString PHYSICAL_ADDRESS = name("physical_address");
-    static final SerializableString PKT_BUFFER_SIZE = name("pkt_buffer_size");
-    static final SerializableString PROTOCOL = name("protocol");
-    static final SerializableString PROTOCOL_DECISION = name("protocol_decision");
-    static final SerializableString RANGE_COUNT = name("range_count");
-    static final SerializableString RANGES = name("ranges");
-    static final SerializableString READ_INDEX = name("read_index");
-    static final SerializableString READS = name("reads");
-    static final SerializableString REASON = name("reason");
-    static final SerializableString RULE = name("rule");
-    static final SerializableString SENDER_OWNS_SET = name("sender_owns_set");
-    static final SerializableString SEVERITY = name("severity");
-    static final SerializableString STEP = name("step");
-    static final SerializableString STRICT_PACKET = name("strict_packet");
-    static final SerializableString TRAILER = name("trailer");
-    static final SerializableString TRANSACTION_ID = name("transaction_id");
-    static final SerializableString TRANSFER_PAGES = name("transfer_pages");
-    static final SerializableString TYPE = name("type");
-    static final SerializableString TYPE_NAME = name("type_name");
-    static final SerializableString WALK_START = name("walk_start");
-    static final SerializableString WORST_RULE = name("worst_rule");
-    static final SerializableString WRAPS = name("wraps");
-    static final SerializableString WRITE_INDEX = name("write_index");
+    /* Field names are pre-encoded (JsonName): the writers copy their quoted UTF-8 bytes for every packet. */
+    static final JsonName ACTUAL = name("actual");
+    static final JsonName BEYOND_WRITE_INDEX = name("beyond_write_index");
+    static final JsonName BYTE_COUNT = name("byte_count");
+    static final JsonName BYTE_OFFSET = name("byte_offset");
+    static final JsonName BYTES = name("bytes");
+    static final JsonName BYTES_TO_READ = name("bytes_to_read");
+    static final JsonName BYTES_TO_WRITE = name("bytes_to_write");
+    static final JsonName CONFIDENCE = name("confidence");
+    static final JsonName CONSUMED = name("consumed");
+    static final JsonName COUNTS = name("counts");
+    static final JsonName CURSOR = name("cursor");
+    static final JsonName DATA_SIZE = name("data_size");
+    static final JsonName DECODED = name("decoded");
+    static final JsonName DETAIL = name("detail");
+    static final JsonName END = name("end");
+    static final JsonName EVIDENCE = name("evidence");
+    static final JsonName EXPECTED = name("expected");
+    static final JsonName FEATURE_BITS = name("feature_bits");
+    static final JsonName FIELDS = name("fields");
+    static final JsonName FILE_OFFSET = name("file_offset");
+    static final JsonName FLAGS = name("flags");
+    static final JsonName GPA_DIRECT = name("gpa_direct");
+    static final JsonName HEADER_SIZE = name("header_size");
+    static final JsonName INDEX = name("index");
+    static final JsonName INFO = name("info");
+    static final JsonName INTERRUPT_MASK = name("interrupt_mask");
+    static final JsonName LEN8 = name("len8");
+    static final JsonName LENGTH = name("length");
+    static final JsonName MESSAGE = name("message");
+    static final JsonName MODEL = name("model");
+    static final JsonName NAME = name("name");
+    static final JsonName OFFSET = name("offset");
+    static final JsonName OFFSET8 = name("offset8");
+    static final JsonName PACKET = name("packet");
+    static final JsonName PACKETS = name("packets");
+    static final JsonName PADDED_LENGTH = name("padded_length");
+    static final JsonName PAGESET_ID = name("pageset_id");
+    static final JsonName PAIR = name("pair");
+    static final JsonName PAYLOAD_LENGTH = name("payload_length");
+    static final JsonName PAYLOAD_OFFSET = name("payload_offset");
+    static final JsonName PENDING_SEND_SIZE = name("pending_send_size");
+    static final JsonName PFNS = name("pfns");
+    static final JsonName PHYSICAL_ADDRESS = name("physical_address");
+    static final JsonName PKT_BUFFER_SIZE = name("pkt_buffer_size");
+    static final JsonName PROTOCOL = name("protocol");
+    static final JsonName PROTOCOL_DECISION = name("protocol_decision");
+    static final JsonName RANGE_COUNT = name("range_count");
+    static final JsonName RANGES = name("ranges");
+    static final JsonName READ_INDEX = name("read_index");
+    static final JsonName READS = name("reads");
+    static final JsonName REASON = name("reason");
+    static final JsonName RING = name("ring");
+    static final JsonName RULE = name("rule");
+    static final JsonName SENDER_OWNS_SET = name("sender_owns_set");
+    static final JsonName SEVERITY = name("severity");
+    static final JsonName STEP = name("step");
+    static final JsonName STRICT_PACKET = name("strict_packet");
+    static final JsonName TRAILER = name("trailer");
+    static final JsonName TRANSACTION_ID = name("transaction_id");
+    static final JsonName TRANSFER_PAGES = name("transfer_pages");
+    static final JsonName TYPE = name("type");
+    static final JsonName TYPE_NAME = name("type_name");
+    static final JsonName WALK_START = name("walk_start");
+    static final JsonName WORST_RULE = name("worst_rule");
+    static final JsonName WRAPS = name("wraps");
+    static final JsonName WRITE_INDEX = name("write_index");
 
-    static SerializableString name(String name) {
-        return new SerializedString(name);
+    static JsonName name(String name) {
+        return JsonName.of(name);
     }
 
-    static void number(JsonGenerator g, SerializableString name, long value) throws IOException {
-        g.writeFieldName(name);
-        g.writeNumber(value);
+    static void number(JsonOut g, JsonName name, long value) throws IOException {
+        g.name(name);
+        g.number(value);
     }
 
-    static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
-        g.writeFieldName(name);
-        g.writeString(value);
+    static void string(JsonOut g, JsonName name, String value) throws IOException {
+        g.name(name);
+        g.string(value);
     }
 
-    static void bool(JsonGenerator g, SerializableString name, boolean value) throws IOException {
-        g.writeFieldName(name);
-        g.writeBoolean(value);
+    static void bool(JsonOut g, JsonName name, boolean value) throws IOException {
+        g.name(name);
+        g.bool(value);
     }
 
-    static void nul(JsonGenerator g, SerializableString name) throws IOException {
-        g.writeFieldName(name);
-        g.writeNull();
+    static void nul(JsonOut g, JsonName name) throws IOException {
+        g.name(name);
+        g.nul();
     }
 
-    static void array(JsonGenerator g, SerializableString name) throws IOException {
-        g.writeFieldName(name);
-        g.writeStartArray();
+    static void array(JsonOut g, JsonName name) throws IOException {
+        g.name(name);
+        g.startArray();
     }
 
-    static void object(JsonGenerator g, SerializableString name) throws IOException {
-        g.writeFieldName(name);
-        g.writeStartObject();
+    static void object(JsonOut g, JsonName name) throws IOException {
+        g.name(name);
+        g.startObject();
     }
 
     /** An unsigned u64 as an exact decimal number, beyond {@link Long#MAX_VALUE} too. */
-    public static void u64(JsonGenerator g, String name, long value) throws IOException {
-        g.writeFieldName(name);
-        u64(g, value);
+    public static void u64(JsonOut g, String name, long value) throws IOException {
+        g.name(name);
+        g.u64(value);
     }
 
-    static void u64(JsonGenerator g, SerializableString name, long value) throws IOException {
-        g.writeFieldName(name);
-        u64(g, value);
+    static void u64(JsonOut g, JsonName name, long value) throws IOException {
+        g.name(name);
+        g.u64(value);
     }
 
-    private static void u64(JsonGenerator g, long value) throws IOException {
-        if (value >= 0) {
-            g.writeNumber(value);
-        } else {
-            g.writeNumber(Long.toUnsignedString(value));
-        }
-    }
 
-    static void nullableNumber(JsonGenerator g, SerializableString name, Long value) throws IOException {
+
+    static void nullableNumber(JsonOut g, JsonName name, Long value) throws IOException {
         if (value == null) {
             nul(g, name);
         } else {
@@ -161,7 +150,7 @@ public final class JsonFields {
         }
     }
 
-    public static void ringFields(JsonGenerator g, RingReport r) throws IOException {
+    public static void ringFields(JsonOut g, RingReport r) throws IOException {
         string(g, NAME, r.name());
         number(g, FILE_OFFSET, r.fileOffset());
         number(g, HEADER_SIZE, r.headerSize());
@@ -179,21 +168,21 @@ public final class JsonFields {
         if (r.carve() != null) {
             u64(g, PHYSICAL_ADDRESS, r.carve().physicalAddress());
             number(g, PAIR, r.carve().pair());
-            g.writeFieldName(CONFIDENCE);
-            g.writeNumber(r.carve().confidence());
+            g.name(CONFIDENCE);
+            g.number(r.carve().confidence());
             string(g, EVIDENCE, r.carve().evidence());
         }
     }
 
     /** @param decoded the payload's decoding, or null (written as {@code "decoded": null}) */
-    public static void packetFields(JsonGenerator g, Packet p, Decoded decoded) throws IOException {
+    public static void packetFields(JsonOut g, Packet p, Decoded decoded) throws IOException {
         number(g, INDEX, p.index());
         packetBody(g, p);
         decoded(g, decoded);
     }
 
     /** A packet recovered behind the read index ({@code --history}): negative index, {@code "consumed": true}. */
-    public static void consumedPacketFields(JsonGenerator g, Packet p, Decoded decoded) throws IOException {
+    public static void consumedPacketFields(JsonOut g, Packet p, Decoded decoded) throws IOException {
         number(g, INDEX, p.index());
         bool(g, CONSUMED, true);
         packetBody(g, p);
@@ -201,7 +190,7 @@ public final class JsonFields {
     }
 
     /** {@code "decoded": {protocol, message, info, fields}} or {@code null}. */
-    static void decoded(JsonGenerator g, Decoded d) throws IOException {
+    static void decoded(JsonOut g, Decoded d) throws IOException {
         if (d == null) {
             nul(g, DECODED);
             return;
@@ -210,47 +199,47 @@ public final class JsonFields {
         string(g, PROTOCOL, d.protocol());
         string(g, MESSAGE, d.message());
         string(g, INFO, d.info());
-        g.writeFieldName(FIELDS);
+        g.name(FIELDS);
         fieldValue(g, d.fields());
-        g.writeEndObject();
+        g.endObject();
     }
 
     /** Recursion as deep as the decoders' structs nest, which their code fixes, never the payload. */
-    private static void fieldValue(JsonGenerator g, FieldValue v) throws IOException {
+    private static void fieldValue(JsonOut g, FieldValue v) throws IOException {
         if (v instanceof FieldValue.Number n) {
-            u64(g, n.unsigned());
+            g.u64(n.unsigned());
         } else if (v instanceof FieldValue.Text t) {
-            g.writeString(t.text());
+            g.string(t.text());
         } else if (v instanceof FieldValue.Items items) {
-            g.writeStartArray();
+            g.startArray();
             for (FieldValue item : items.items()) {
                 fieldValue(g, item);
             }
-            g.writeEndArray();
+            g.endArray();
         } else if (v instanceof Fields f) {
-            g.writeStartObject();
+            g.startObject();
             for (Fields.Field field : f.entries()) {
-                g.writeFieldName(field.name());
+                g.name(field.name());
                 fieldValue(g, field.value());
             }
-            g.writeEndObject();
+            g.endObject();
         }
     }
 
-    public static void consumedStopFields(JsonGenerator g, ConsumedStop stop) throws IOException {
+    public static void consumedStopFields(JsonOut g, ConsumedStop stop) throws IOException {
         number(g, OFFSET, stop.offset());
         string(g, REASON, stop.reason());
     }
 
     /** One reader model: {@code model}, {@code pkt_buffer_size} (for the models that have one), reads, end. */
-    public static void modelFields(JsonGenerator g, ModelResult m) throws IOException {
+    public static void modelFields(JsonOut g, ModelResult m) throws IOException {
         string(g, MODEL, m.model());
         if (m.pktBufferSize() != null) {
             number(g, PKT_BUFFER_SIZE, m.pktBufferSize());
         }
         array(g, READS);
         for (ModelRead r : m.reads()) {
-            g.writeStartObject();
+            g.startObject();
             number(g, STEP, r.step());
             number(g, OFFSET, r.offset());
             number(g, TYPE, r.type());
@@ -261,18 +250,18 @@ public final class JsonFields {
             number(g, BYTES, r.bytes());
             nullableNumber(g, STRICT_PACKET, r.strictPacket());
             bool(g, BEYOND_WRITE_INDEX, r.beyondWriteIndex());
-            g.writeEndObject();
+            g.endObject();
         }
-        g.writeEndArray();
+        g.endArray();
         object(g, END);
         string(g, REASON, m.end().reason().id());
         number(g, CURSOR, m.end().cursor());
         number(g, READS, m.end().reads());
         string(g, DETAIL, m.end().detail());
-        g.writeEndObject();
+        g.endObject();
     }
 
-    private static void packetBody(JsonGenerator g, Packet p) throws IOException {
+    private static void packetBody(JsonOut g, Packet p) throws IOException {
         number(g, OFFSET, p.offset());
         number(g, FILE_OFFSET, p.fileOffset());
         number(g, TYPE, p.descriptor().type());
@@ -293,34 +282,34 @@ public final class JsonFields {
             number(g, RANGE_COUNT, t.header().rangeCount());
             array(g, RANGES);
             for (TransferPageRange range : t.ranges()) {
-                g.writeStartObject();
+                g.startObject();
                 number(g, BYTE_COUNT, range.byteCount());
                 number(g, BYTE_OFFSET, range.byteOffset());
-                g.writeEndObject();
+                g.endObject();
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            g.endArray();
+            g.endObject();
         } else if (p.extension() instanceof PacketExtension.GpaDirect gd) {
             object(g, GPA_DIRECT);
             number(g, RANGE_COUNT, gd.header().rangeCount());
             array(g, RANGES);
             for (GpaRange range : gd.ranges()) {
-                g.writeStartObject();
+                g.startObject();
                 number(g, BYTE_COUNT, range.byteCount());
                 number(g, BYTE_OFFSET, range.byteOffset());
                 array(g, PFNS);
                 for (long pfn : range.pfns()) {
-                    g.writeNumber(pfn >= 0 ? Long.toString(pfn) : Long.toUnsignedString(pfn));
+                    g.u64(pfn);
                 }
-                g.writeEndArray();
-                g.writeEndObject();
+                g.endArray();
+                g.endObject();
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            g.endArray();
+            g.endObject();
         }
     }
 
-    public static void findingFields(JsonGenerator g, Finding f) throws IOException {
+    public static void findingFields(JsonOut g, Finding f) throws IOException {
         string(g, RULE, f.rule().id());
         string(g, SEVERITY, f.severity().id());
         nullableNumber(g, OFFSET, f.offset());
@@ -340,13 +329,14 @@ public final class JsonFields {
     }
 
     /** {@code "counts": {...}, "packets": n, "worst_rule": ...} */
-    public static void summaryFields(JsonGenerator g, Summary s) throws IOException {
+    public static void summaryFields(JsonOut g, Summary s) throws IOException {
         number(g, PACKETS, s.packets());
         object(g, COUNTS);
         for (Severity sev : new Severity[] {Severity.ERROR, Severity.WARNING, Severity.NOTE}) {
-            g.writeNumberField(sev.id(), s.count(sev));
+            g.name(sev.id());
+            g.number(s.count(sev));
         }
-        g.writeEndObject();
+        g.endObject();
         if (s.worst() == null) {
             nul(g, WORST_RULE);
         } else {

@@ -21,12 +21,14 @@ public final class JsonWriter implements ReportWriter {
 
     /** From the one shared factory ({@link Utf8Output#generator}), straight onto the bytes when it can. */
     private final JsonGenerator g;
+    private final JsonOut fields;
 
     public JsonWriter(Writer out) {
         try {
             g = Utf8Output.generator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setPrettyPrinter(new FastPrettyPrinter());
+            fields = JacksonOut.of(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +70,7 @@ public final class JsonWriter implements ReportWriter {
         // After the rings, so they stream before the counting walk the exit code needs.
         g.writeNumberField("exit_code", exitCode.getAsInt());
         g.writeObjectFieldStart("summary");
-        JsonFields.summaryFields(g, report.summary());
+        JsonFields.summaryFields(fields, report.summary());
         g.writeEndObject();
         g.writeEndObject();
         g.flush();
@@ -76,12 +78,12 @@ public final class JsonWriter implements ReportWriter {
 
     private void ring(RingReport ring) throws IOException {
         g.writeStartObject();
-        JsonFields.ringFields(g, ring);
+        JsonFields.ringFields(fields, ring);
         g.writeArrayFieldStart("packets");
         PayloadDecoder decoder = ring.decoder();
         for (Packet p : ring.packets()) {
             g.writeStartObject();
-            JsonFields.packetFields(g, p, decoder.decode(p).decoded());
+            JsonFields.packetFields(fields, p, decoder.decode(p).decoded());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -94,7 +96,7 @@ public final class JsonWriter implements ReportWriter {
             g.writeArrayFieldStart("models");
             for (ModelResult m : ring.modelResults()) {
                 g.writeStartObject();
-                JsonFields.modelFields(g, m);
+                JsonFields.modelFields(fields, m);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -105,12 +107,12 @@ public final class JsonWriter implements ReportWriter {
             PayloadDecoder consumed = ring.decoder();
             for (Packet p : history.packets()) {
                 g.writeStartObject();
-                JsonFields.consumedPacketFields(g, p, consumed.decode(p).decoded());
+                JsonFields.consumedPacketFields(fields, p, consumed.decode(p).decoded());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeObjectFieldStart("consumed_stop");
-            JsonFields.consumedStopFields(g, history.stop());
+            JsonFields.consumedStopFields(fields, history.stop());
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -118,7 +120,7 @@ public final class JsonWriter implements ReportWriter {
 
     private void finding(Finding f) throws IOException {
         g.writeStartObject();
-        JsonFields.findingFields(g, f);
+        JsonFields.findingFields(fields, f);
         g.writeEndObject();
     }
 
@@ -128,7 +130,7 @@ public final class JsonWriter implements ReportWriter {
         g.writeObjectFieldStart("summary");
         g.writeNumberField("inputs", run.inputs());
         g.writeNumberField("failed_inputs", run.failed());
-        JsonFields.summaryFields(g, run.summary());
+        JsonFields.summaryFields(fields, run.summary());
         g.writeNumberField("exit_code", exitCode);
         g.writeEndObject();
         g.writeEndObject();

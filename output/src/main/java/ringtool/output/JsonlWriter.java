@@ -1,12 +1,8 @@
 package ringtool.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.util.function.IntSupplier;
 import java.io.Writer;
-import java.io.UncheckedIOException;
+import java.util.function.IntSupplier;
 import ringtool.core.history.History;
 import ringtool.core.model.ModelResult;
 import ringtool.core.payload.PayloadDecoder;
@@ -24,11 +20,13 @@ import ringtool.core.walk.Packet;
  * {@code model} record per reader model ({@code --model}) and its {@code finding}s, then the input's {@code summary}
  * ({@code "scope": "input"}). The last line of the run is the run's {@code summary} ({@code "scope": "run"},
  * {@code "source": null}).
+ *
+ * <p>Records are written as bytes ({@link JsonBytes}); what every record of a ring starts with (record type, schema,
+ * source, ring name) is encoded once per ring, not once per packet.
  */
 public final class JsonlWriter implements ReportWriter {
 
-    /** Thread-safe and costly to build (symbol tables, buffer recyclers): one per JVM, not one per writer. */
-    private final JsonGenerator g;
+    private final JsonBytes out;
     private final boolean lineBuffered;
 
     /** Block-buffered: what a pipe or a file gets. */
@@ -38,14 +36,7 @@ public final class JsonlWriter implements ReportWriter {
 
     public JsonlWriter(Writer out, boolean lineBuffered) {
         this.lineBuffered = lineBuffered;
-        try {
-            g = Utf8Output.generator(out);
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            // Jackson separates root values with a space by default, which would start every line but the first.
-            g.setRootValueSeparator(new SerializedString(""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.out = JsonBytes.of(out);
     }
 
     @Override
@@ -56,117 +47,150 @@ public final class JsonlWriter implements ReportWriter {
     @Override
     public void input(InputReport report, IntSupplier exitCode) throws IOException {
         String source = report.source();
-        start(INPUT, source);
-        g.writeStringField("layout", report.layout());
+        out.raw(start(INPUT, source));
+        JsonFields.string(out, LAYOUT, report.layout());
         if (report.container() != null) {
-            g.writeStringField("container", report.container());
+            JsonFields.string(out, CONTAINER, report.container());
         }
         if (report.decision() != null) {
-            g.writeStringField("layout_decision", report.decision());
+            JsonFields.string(out, LAYOUT_DECISION, report.decision());
         }
         if (report.error() != null) {
-            g.writeNumberField("exit_code", exitCode.getAsInt());
-            g.writeStringField("error", report.error());
+            JsonFields.number(out, EXIT_CODE, exitCode.getAsInt());
+            JsonFields.string(out, ERROR, report.error());
         }
         end();
-        for (Finding f : report.findings()) {
-            start(FINDING, source);
-            JsonFields.nul(g, RING);
-            JsonFields.findingFields(g, f);
-            end();
+        if (!report.findings().isEmpty()) {
+            byte[] finding = start(FINDING, source, null);
+            for (Finding f : report.findings()) {
+                out.raw(finding);
+                JsonFields.findingFields(out, f);
+                end();
+            }
         }
         for (RingReport ring : report.rings()) {
-            start(RING, source);
-            JsonFields.string(g, RING, ring.name());
-            JsonFields.ringFields(g, ring);
-            History history = ring.consumed();
-            if (history != null) {
-                g.writeObjectFieldStart("consumed_stop");
-                JsonFields.consumedStopFields(g, history.stop());
-                g.writeEndObject();
-            }
-            end();
-            if (history != null) {
-                PayloadDecoder consumed = ring.decoder();
-                for (Packet p : history.packets()) {
-                    start(PACKET, source);
-                    JsonFields.string(g, RING, ring.name());
-                    JsonFields.consumedPacketFields(g, p, consumed.decode(p).decoded());
-                    end();
-                }
-            }
-            PayloadDecoder decoder = ring.decoder();
-            for (Packet p : ring.packets()) {
-                start(PACKET, source);
-                JsonFields.string(g, RING, ring.name());
-                JsonFields.packetFields(g, p, decoder.decode(p).decoded());
-                end();
-            }
-            if (ring.hasModels()) {
-                for (ModelResult m : ring.modelResults()) {
-                    start(MODEL, source);
-                    JsonFields.string(g, RING, ring.name());
-                    JsonFields.modelFields(g, m);
-                    end();
-                }
-            }
-            for (Finding f : ring.findings()) {
-                start(FINDING, source);
-                JsonFields.string(g, RING, ring.name());
-                JsonFields.findingFields(g, f);
+            ring(source, ring);
+        }
+        out.raw(start(SUMMARY, source));
+        JsonFields.string(out, SCOPE, "input");
+        JsonFields.number(out, EXIT_CODE, exitCode.getAsInt());
+        JsonFields.summaryFields(out, report.summary());
+        end();
+        out.flush();
+    }
+
+    private void ring(String source, RingReport ring) throws IOException {
+        out.raw(start(RING, source, ring.name()));
+        JsonFields.ringFields(out, ring);
+        History history = ring.consumed();
+        if (history != null) {
+            out.name(CONSUMED_STOP);
+            out.startObject();
+            JsonFields.consumedStopFields(out, history.stop());
+            out.endObject();
+        }
+        end();
+        byte[] packet = start(PACKET, source, ring.name());
+        if (history != null) {
+            PayloadDecoder consumed = ring.decoder();
+            for (Packet p : history.packets()) {
+                out.raw(packet);
+                JsonFields.consumedPacketFields(out, p, consumed.decode(p).decoded());
                 end();
             }
         }
-        start(SUMMARY, source);
-        g.writeStringField("scope", "input");
-        g.writeNumberField("exit_code", exitCode.getAsInt());
-        JsonFields.summaryFields(g, report.summary());
-        end();
-        g.flush();
+        PayloadDecoder decoder = ring.decoder();
+        for (Packet p : ring.packets()) {
+            out.raw(packet);
+            JsonFields.packetFields(out, p, decoder.decode(p).decoded());
+            end();
+        }
+        if (ring.hasModels()) {
+            byte[] model = start(MODEL, source, ring.name());
+            for (ModelResult m : ring.modelResults()) {
+                out.raw(model);
+                JsonFields.modelFields(out, m);
+                end();
+            }
+        }
+        byte[] finding = null;
+        for (Finding f : ring.findings()) {
+            if (finding == null) {
+                finding = start(FINDING, source, ring.name());
+            }
+            out.raw(finding);
+            JsonFields.findingFields(out, f);
+            end();
+        }
     }
 
     @Override
     public void end(RunTotals run, int exitCode) throws IOException {
-        start(SUMMARY, null);
-        g.writeStringField("scope", "run");
-        g.writeNumberField("inputs", run.inputs());
-        g.writeNumberField("failed_inputs", run.failed());
-        g.writeNumberField("exit_code", exitCode);
-        JsonFields.summaryFields(g, run.summary());
+        out.raw(start(SUMMARY, null));
+        JsonFields.string(out, SCOPE, "run");
+        JsonFields.number(out, INPUTS, run.inputs());
+        JsonFields.number(out, FAILED_INPUTS, run.failed());
+        JsonFields.number(out, EXIT_CODE, exitCode);
+        JsonFields.summaryFields(out, run.summary());
         end();
-        g.flush();
+        out.flush();
     }
 
-    private void start(SerializableString record, String source) throws IOException {
-        g.writeStartObject();
-        g.writeFieldName(RECORD);
-        g.writeString(record);
-        g.writeFieldName(SCHEMA);
-        g.writeString(SCHEMA_VALUE);
+    /** {@code {"record":…,"schema":…,"source":…} encoded, without the closing brace. */
+    private static byte[] start(String record, String source) {
+        return JsonBytes.render(json -> opening(json, record, source));
+    }
+
+    /** The same with {@code "ring"} after the source: a ring's name, or null for an input's own findings. */
+    private static byte[] start(String record, String source, String ring) {
+        return JsonBytes.render(json -> {
+            opening(json, record, source);
+            json.name(JsonFields.RING);
+            if (ring == null) {
+                json.nul();
+            } else {
+                json.string(ring);
+            }
+        });
+    }
+
+    private static void opening(JsonBytes json, String record, String source) throws IOException {
+        json.startObject();
+        JsonFields.string(json, RECORD, record);
+        JsonFields.string(json, SCHEMA, JsonFields.SCHEMA);
+        json.name(SOURCE);
         if (source == null) {
-            JsonFields.nul(g, SOURCE);
+            json.nul();
         } else {
-            JsonFields.string(g, SOURCE, source);
+            json.string(source);
         }
     }
-
-    /** Pre-encoded, as in {@link JsonFields}: every record starts with them. */
-    private static final SerializableString RECORD = JsonFields.name("record");
-    private static final SerializableString SCHEMA = JsonFields.name("schema");
-    private static final SerializableString SCHEMA_VALUE = JsonFields.name(JsonFields.SCHEMA);
-    private static final SerializableString SOURCE = JsonFields.name("source");
-    private static final SerializableString INPUT = JsonFields.name("input");
-    private static final SerializableString FINDING = JsonFields.name("finding");
-    private static final SerializableString RING = JsonFields.name("ring");
-    private static final SerializableString PACKET = JsonFields.name("packet");
-    private static final SerializableString MODEL = JsonFields.name("model");
-    private static final SerializableString SUMMARY = JsonFields.name("summary");
 
     private void end() throws IOException {
-        g.writeEndObject();
-        g.writeRaw('\n');
+        out.endObject();
+        out.newline();
         if (lineBuffered) {
-            g.flush();
+            out.flush();
         }
     }
+
+    private static final String INPUT = "input";
+    private static final String FINDING = "finding";
+    private static final String RING = "ring";
+    private static final String PACKET = "packet";
+    private static final String MODEL = "model";
+    private static final String SUMMARY = "summary";
+
+    private static final JsonName RECORD = JsonName.of("record");
+    private static final JsonName SCHEMA = JsonName.of("schema");
+    private static final JsonName SOURCE = JsonName.of("source");
+    private static final JsonName LAYOUT = JsonName.of("layout");
+    private static final JsonName CONTAINER = JsonName.of("container");
+    private static final JsonName LAYOUT_DECISION = JsonName.of("layout_decision");
+    private static final JsonName EXIT_CODE = JsonName.of("exit_code");
+    private static final JsonName ERROR = JsonName.of("error");
+    private static final JsonName CONSUMED_STOP = JsonName.of("consumed_stop");
+    private static final JsonName SCOPE = JsonName.of("scope");
+    private static final JsonName INPUTS = JsonName.of("inputs");
+    private static final JsonName FAILED_INPUTS = JsonName.of("failed_inputs");
 }

@@ -82,7 +82,7 @@ public final class SummaryWriter implements ReportWriter {
             if (report.error() != null) {
                 g.writeStringField("error", report.error());
             }
-            JsonFields.summaryFields(g, report.summary());
+            JsonFields.summaryFields(JacksonOut.of(g), report.summary());
             g.writeEndObject();
             g.writeRaw('\n');
         } else {
@@ -93,7 +93,7 @@ public final class SummaryWriter implements ReportWriter {
                 g.writeStringField("error", report.error());
             }
             g.writeObjectFieldStart("summary");
-            JsonFields.summaryFields(g, report.summary());
+            JsonFields.summaryFields(JacksonOut.of(g), report.summary());
             g.writeEndObject();
             g.writeEndObject();
         }
@@ -119,14 +119,14 @@ public final class SummaryWriter implements ReportWriter {
             g.writeNumberField("inputs", run.inputs());
             g.writeNumberField("failed_inputs", run.failed());
             g.writeNumberField("exit_code", exitCode);
-            JsonFields.summaryFields(g, run.summary());
+            JsonFields.summaryFields(JacksonOut.of(g), run.summary());
             g.writeEndObject();
         } else {
             g.writeEndArray();
             g.writeObjectFieldStart("summary");
             g.writeNumberField("inputs", run.inputs());
             g.writeNumberField("failed_inputs", run.failed());
-            JsonFields.summaryFields(g, run.summary());
+            JsonFields.summaryFields(JacksonOut.of(g), run.summary());
             g.writeNumberField("exit_code", exitCode);
             g.writeEndObject();
             g.writeEndObject();

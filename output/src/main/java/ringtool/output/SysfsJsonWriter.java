@@ -78,7 +78,7 @@ public final class SysfsJsonWriter implements SysfsWriter {
             g.writeStartObject();
             g.writeNumberField("relid", c.relid());
             for (Map.Entry<String, Long> e : c.values().entrySet()) {
-                JsonFields.u64(g, e.getKey(), e.getValue());
+                JsonFields.u64(JacksonOut.of(g), e.getKey(), e.getValue());
             }
             g.writeEndObject();
         }
@@ -90,14 +90,14 @@ public final class SysfsJsonWriter implements SysfsWriter {
                 g.writeStringField("record", "finding");
                 g.writeStringField("schema", JsonFields.SCHEMA);
                 g.writeStringField("path", d.path());
-                JsonFields.findingFields(g, f);
+                JsonFields.findingFields(JacksonOut.of(g), f);
                 endLine();
             }
         } else {
             g.writeArrayFieldStart("findings");
             for (Finding f : d.findings()) {
                 g.writeStartObject();
-                JsonFields.findingFields(g, f);
+                JsonFields.findingFields(JacksonOut.of(g), f);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -147,7 +147,7 @@ public final class SysfsJsonWriter implements SysfsWriter {
         }
         g.writeNumberField("devices", devices);
         g.writeNumberField("failed_inputs", failedInputs);
-        JsonFields.summaryFields(g, totals);
+        JsonFields.summaryFields(JacksonOut.of(g), totals);
         g.writeNumberField("exit_code", exitCode);
         g.writeEndObject();
         if (!lines) {

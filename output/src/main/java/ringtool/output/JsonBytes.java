@@ -1,0 +1,338 @@
+package ringtool.output;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.io.output.WriterOutputStream;
+
+/**
+ * Compact JSON as UTF-8 bytes in one large buffer: names and constant prefixes copied pre-encoded, digits written
+ * without a {@code String}, strings escaped exactly as Jackson's generator escapes them (so JSONL stays byte for
+ * byte what it was). This is how a C walker prints JSONL, and it is what brings {@code --format jsonl} of a
+ * million packets near one: Jackson's generator checks its context and encodes separately on every call, and its
+ * deep call chains cost C2 as much compile time as the run's rendering. The buffer goes to the stream when full
+ * and on {@link #flush}; a record may span two buffers.
+ */
+public final class JsonBytes implements JsonOut {
+
+    /** Large enough that a big report is a few thousand {@code write} calls, small enough per {@code --jobs} input. */
+    static final int BUFFER = 1 << 17;
+
+    /** The longest any one number takes: {@code -9223372036854775808}. */
+    private static final int NUMBER_MAX = 20;
+
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    /**
+     * For each ASCII character: 0 when it is copied as is, the letter of its short escape ({@code \n}), or -1
+     * for a six-character {@code \\u} escape. Jackson's default table ({@code CharTypes.get7BitOutputEscapes()}).
+     */
+    private static final byte[] ESCAPES = new byte[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPES[c] = -1;
+        }
+        ESCAPES['"'] = '"';
+        ESCAPES['\\'] = '\\';
+        ESCAPES['\b'] = 'b';
+        ESCAPES['\t'] = 't';
+        ESCAPES['\f'] = 'f';
+        ESCAPES['\n'] = 'n';
+        ESCAPES['\r'] = 'r';
+    }
+
+    private final OutputStream out;
+    private final byte[] buf;
+    private int count;
+    /** A value or a closed container came last at this level: the next name or value takes a comma first. */
+    private boolean comma;
+
+    JsonBytes(OutputStream out, int bufferSize) {
+        this.out = out;
+        this.buf = new byte[bufferSize];
+    }
+
+    /** Onto the byte stream under a {@link Utf8Output}, else through a UTF-8 decoder onto the writer. */
+    static JsonBytes of(Writer out) {
+        if (out instanceof Utf8Output u) {
+            return new JsonBytes(u.bytes(), BUFFER);
+        }
+        try {
+            return new JsonBytes(WriterOutputStream.builder().setWriter(out).setCharset(StandardCharsets.UTF_8)
+                    .get(), BUFFER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code writes} writes, as bytes: constant prefixes and names, encoded once. */
+    static byte[] render(IOConsumer writes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonBytes json = new JsonBytes(bytes, 256);
+        try {
+            writes.accept(json);
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @FunctionalInterface
+    interface IOConsumer {
+        void accept(JsonBytes out) throws IOException;
+    }
+
+    /** Bytes already encoded, copied as they are; they count as a value for the commas that follow. */
+    void raw(byte[] bytes) throws IOException {
+        if (bytes.length > buf.length - count) {
+            drain();
+            if (bytes.length > buf.length) {
+                out.write(bytes);
+                comma = true;
+                return;
+            }
+        }
+        System.arraycopy(bytes, 0, buf, count, bytes.length);
+        count += bytes.length;
+        comma = true;
+    }
+
+    void raw(byte b) throws IOException {
+        ensure(1);
+        buf[count++] = b;
+    }
+
+    /** Ends a JSONL record: a line feed, after which no comma is due. */
+    void newline() throws IOException {
+        ensure(1);
+        buf[count++] = '\n';
+        comma = false;
+    }
+
+    @Override
+    public void name(JsonName name) throws IOException {
+        byte[] q = name.quoted;
+        ensure(q.length + 1);
+        if (comma) {
+            buf[count++] = ',';
+        }
+        System.arraycopy(q, 0, buf, count, q.length);
+        count += q.length;
+        comma = false;
+    }
+
+    @Override
+    public void name(String name) throws IOException {
+        string(name);
+        raw((byte) ':');
+        comma = false;
+    }
+
+    @Override
+    public void number(long value) throws IOException {
+        ensure(NUMBER_MAX + 1);
+        if (comma) {
+            buf[count++] = ',';
+        }
+        comma = true;
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                ascii(Long.toString(value));
+                return;
+            }
+            buf[count++] = '-';
+            value = -value;
+        }
+        int digits = digits(value);
+        int end = count + digits;
+        int at = end;
+        while (value >= 10) {
+            long q = value / 10;
+            buf[--at] = (byte) ('0' + (int) (value - q * 10));
+            value = q;
+        }
+        buf[--at] = (byte) ('0' + (int) value);
+        count = end;
+    }
+
+    private static int digits(long value) {
+        int n = 1;
+        long limit = 10;
+        while (n < 19 && value >= limit) {
+            n++;
+            limit *= 10;
+        }
+        return n;
+    }
+
+    @Override
+    public void number(double value) throws IOException {
+        valueAscii(Double.toString(value));
+    }
+
+    @Override
+    public void unsignedNumber(long value) throws IOException {
+        valueAscii(Long.toUnsignedString(value));
+    }
+
+    private void valueAscii(String text) throws IOException {
+        ensure(1);
+        if (comma) {
+            buf[count++] = ',';
+        }
+        comma = true;
+        ascii(text);
+    }
+
+    private void ascii(String text) throws IOException {
+        ensure(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            buf[count++] = (byte) text.charAt(i);
+        }
+    }
+
+    @Override
+    public void string(String value) throws IOException {
+        ensure(1);
+        if (comma) {
+            buf[count++] = ',';
+        }
+        comma = true;
+        raw((byte) '"');
+        int len = value.length();
+        // Six bytes per char is the most an escape or a UTF-8 sequence takes; a string too long for that in one
+        // buffer goes in pieces.
+        int piece = (buf.length - 2) / 6;
+        for (int from = 0; from < len; ) {
+            int to = Math.min(len, from + piece);
+            ensure((to - from) * 6);
+            chars(value, from, to);
+            from = to;
+        }
+        raw((byte) '"');
+        comma = true;
+    }
+
+    /** Escapes and encodes {@code value[from, to)}; the buffer has room for six bytes per char. */
+    private void chars(String value, int from, int to) {
+        byte[] b = buf;
+        int n = count;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                byte e = ESCAPES[c];
+                if (e == 0) {
+                    b[n++] = (byte) c;
+                } else if (e > 0) {
+                    b[n++] = '\\';
+                    b[n++] = e;
+                } else {
+                    b[n++] = '\\';
+                    b[n++] = 'u';
+                    b[n++] = '0';
+                    b[n++] = '0';
+                    b[n++] = HEX[c >> 4];
+                    b[n++] = HEX[c & 0xF];
+                }
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xC0 | c >> 6);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                // Jackson writes each half of a pair (and a lone half) as an escape, not as 4-byte UTF-8.
+                b[n++] = '\\';
+                b[n++] = 'u';
+                b[n++] = HEX[c >> 12];
+                b[n++] = HEX[c >> 8 & 0xF];
+                b[n++] = HEX[c >> 4 & 0xF];
+                b[n++] = HEX[c & 0xF];
+            } else {
+                b[n++] = (byte) (0xE0 | c >> 12);
+                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        count = n;
+    }
+
+    @Override
+    public void bool(boolean value) throws IOException {
+        literal(value ? TRUE : FALSE);
+    }
+
+    @Override
+    public void nul() throws IOException {
+        literal(NULL);
+    }
+
+    private void literal(byte[] bytes) throws IOException {
+        ensure(bytes.length + 1);
+        if (comma) {
+            buf[count++] = ',';
+        }
+        System.arraycopy(bytes, 0, buf, count, bytes.length);
+        count += bytes.length;
+        comma = true;
+    }
+
+    @Override
+    public void startObject() throws IOException {
+        open((byte) '{');
+    }
+
+    @Override
+    public void endObject() throws IOException {
+        close((byte) '}');
+    }
+
+    @Override
+    public void startArray() throws IOException {
+        open((byte) '[');
+    }
+
+    @Override
+    public void endArray() throws IOException {
+        close((byte) ']');
+    }
+
+    private void open(byte b) throws IOException {
+        ensure(2);
+        if (comma) {
+            buf[count++] = ',';
+        }
+        buf[count++] = b;
+        comma = false;
+    }
+
+    private void close(byte b) throws IOException {
+        ensure(1);
+        buf[count++] = b;
+        comma = true;
+    }
+
+    private void ensure(int n) throws IOException {
+        if (n > buf.length - count) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        if (count > 0) {
+            out.write(buf, 0, count);
+            count = 0;
+        }
+    }
+
+    /** Everything written so far to the stream, and the stream flushed. */
+    void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+}

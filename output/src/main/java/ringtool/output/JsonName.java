@@ -1,0 +1,37 @@
+package ringtool.output;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A field name encoded once: {@link JsonBytes} copies its quoted UTF-8 bytes and the colon, Jackson (through
+ * {@link JacksonOut}) its own pre-encoded form, made on first use so that a JSONL run never loads Jackson.
+ */
+public final class JsonName {
+
+    private final String text;
+    /** {@code "text":} in UTF-8. */
+    final byte[] quoted;
+    /** Jackson's {@code SerializedString}, typed loosely so that this class does not load Jackson. */
+    Object jackson;
+
+    private JsonName(String text) {
+        this.text = text;
+        this.quoted = JsonBytes.render(out -> {
+            out.string(text);
+            out.raw((byte) ':');
+        });
+    }
+
+    public static JsonName of(String text) {
+        return new JsonName(text);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return new String(quoted, StandardCharsets.UTF_8);
+    }
+}

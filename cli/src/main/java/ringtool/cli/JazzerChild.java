@@ -62,6 +62,9 @@ final class JazzerChild {
         cmd.add(MAIN);
         cmd.add("--target_class=" + t.className());
         cmd.add("--instrumentation_includes=ringtool.core.**:ringtool.output.**");
+        // synth's RingWriter builds the layout targets' rings: it is the input generator, not code under test, and
+        // its edges and comparisons would only steer the fuzzer towards recipes the reader cannot tell apart.
+        cmd.add("--instrumentation_excludes=ringtool.core.synth.**");
         cmd.add("--reproducer_path=" + dir);
         cmd.add("-artifact_prefix=" + dir + "/");
         cmd.addAll(libFuzzerArgs);

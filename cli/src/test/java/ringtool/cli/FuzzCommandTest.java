@@ -74,6 +74,8 @@ class FuzzCommandTest {
         var cmd = JazzerChild.command(Target.RAW, Path.of("/runs/raw"), java.util.List.of("-max_total_time=5"));
         assertTrue(cmd.contains(JazzerChild.MAIN));
         assertTrue(cmd.contains("--target_class=ringtool.fuzz.RawFuzzer"));
+        assertTrue(cmd.contains("--instrumentation_includes=ringtool.core.**:ringtool.output.**"));
+        assertTrue(cmd.contains("--instrumentation_excludes=ringtool.core.synth.**"), "the ring writer is not fuzzed");
         assertTrue(cmd.contains("-Djava.io.tmpdir=/runs/raw/tmp"));
         assertTrue(cmd.contains("-artifact_prefix=/runs/raw/"));
         assertTrue(cmd.contains("--reproducer_path=/runs/raw"));

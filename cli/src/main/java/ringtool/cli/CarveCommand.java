@@ -3,6 +3,7 @@ package ringtool.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -29,7 +30,6 @@ import ringtool.core.rules.Severity;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.source.InputException;
 import ringtool.core.source.InputFiles;
-import ringtool.core.walk.RingView;
 import ringtool.output.ControlEscapes;
 import ringtool.output.Format;
 import ringtool.output.JacksonOut;
@@ -286,20 +286,22 @@ final class CarveCommand implements Callable<Integer> {
         return r.snapshot().data() != null;
     }
 
+    /** The rings' bytes, read from the image a chunk at a time: a pair of 16 MiB rings is never on the heap. */
     private static void write(Path file, List<RingReport> rings) throws IOException {
-        long total = 0;
-        for (RingReport r : rings) {
-            total += r.headerSize() + r.dataSize();
+        byte[] chunk = new byte[1 << 16];
+        try (OutputStream o = Files.newOutputStream(file)) {
+            for (RingReport r : rings) {
+                ByteSource ring = r.snapshot().data().base();
+                long at = r.carve().physicalAddress();
+                long end = at + r.headerSize() + r.dataSize();
+                while (at < end) {
+                    int n = (int) Math.min(chunk.length, end - at);
+                    ring.copy(at, chunk, 0, n);
+                    o.write(chunk, 0, n);
+                    at += n;
+                }
+            }
         }
-        byte[] bytes = new byte[Math.toIntExact(total)];
-        int at = 0;
-        for (RingReport r : rings) {
-            RingView data = r.snapshot().data();
-            int length = (int) (r.headerSize() + r.dataSize());
-            data.base().copy(r.carve().physicalAddress(), bytes, at, length);
-            at += length;
-        }
-        Files.write(file, bytes);
     }
 
     /** Bytes scanned, headers found and the rate, redrawn in place on a terminal. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ringtool.core.format.RingHeader;
 import ringtool.core.testing.RingFiles;
 
 /**
@@ -82,5 +84,40 @@ class BoundedMemoryTest {
         Child json = ringtool("      \"index\"", "inspect", "--layout", "single", "--format", "json", ring.toString());
         assertEquals(0, json.code());
         assertEquals("}", json.last());
+    }
+
+    /**
+     * 256 MiB of raw memory, sparse, with a ring header (Linux's initial one) every 16 MiB: eight pairs of
+     * 16 MiB rings, 256 MiB of ring bytes in all, which the report and --out must read from the image, not hold.
+     */
+    @Test
+    void carvedRingsAreReadFromTheImageNotHeldIn64MibOfHeap() throws Exception {
+        Path image = dir.resolve("sparse.raw");
+        long stride = 16 << 20;
+        try (RandomAccessFile f = new RandomAccessFile(image.toFile(), "rw")) {
+            f.setLength(16 * stride);
+            byte[] header = new byte[4096];
+            header[RingHeader.FEATURE_BITS_OFFSET] = (byte) RingHeader.FEATURE_PENDING_SEND_SIZE;
+            for (int k = 0; k < 16; k++) {
+                f.seek(k * stride);
+                f.write(header);
+            }
+        }
+        Path out = dir.resolve("rings");
+        Child c = ringtool("      \"physical_address\"", "carve", "--raw", "--format", "json", "--out", out.toString(),
+                image.toString());
+        assertEquals("", c.err());
+        assertEquals(0, c.code());
+        assertEquals(16, c.packetLines());
+        assertEquals("}", c.last());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(2 * stride), files.filter(p -> p.toString().endsWith(".bin")).map(p -> {
+                try {
+                    return Files.size(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).distinct().toList());
+        }
     }
 }

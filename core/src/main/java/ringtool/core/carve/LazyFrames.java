@@ -11,6 +11,10 @@ import ringtool.core.bytes.ByteSource;
  *
  * <p>A frame the image lacks, or whose data does not decode, is never read as zeros: touching it throws
  * {@link Unreadable}.
+ *
+ * <p>At most {@link #MAX_CACHED} pages are kept: a walk over a 16 MiB data area reads them all, and a carved ring
+ * reads its bytes through one of these for as long as its report lives, so the cache, not the ring, bounds the
+ * memory a ring takes. Past the bound the cache starts afresh; a page is decoded again when touched again.
  */
 final class LazyFrames implements ByteSource {
 
@@ -25,11 +29,15 @@ final class LazyFrames implements ByteSource {
         }
     }
 
+    static final int MAX_CACHED = 64;
+
     private final PhysicalMemory mem;
     private final long base;
     private final long firstPfn;
     private final byte[][] pages;
     private final boolean[] unreadable;
+    private final int[] cached = new int[MAX_CACHED];
+    private int cachedCount;
 
     LazyFrames(PhysicalMemory mem, long base, int frames) {
         this.mem = mem;
@@ -42,12 +50,30 @@ final class LazyFrames implements ByteSource {
         }
     }
 
+    PhysicalMemory memory() {
+        return mem;
+    }
+
     int frames() {
         return pages.length;
     }
 
     long firstPfn() {
         return firstPfn;
+    }
+
+    /**
+     * The first frame of the window that is missing or does not decode, or -1: each is decoded once to know,
+     * none is kept.
+     */
+    long firstUnreadable() {
+        for (int k = 0; k < pages.length; k++) {
+            if (unreadable[k] || pages[k] == null && mem.page(firstPfn + k) == null) {
+                unreadable[k] = true;
+                return firstPfn + k;
+            }
+        }
+        return -1;
     }
 
     /** Whether frame {@code k} (from the first) is known to be unreadable, without loading it. */
@@ -70,9 +96,20 @@ final class LazyFrames implements ByteSource {
                 unreadable[k] = true;
                 throw new Unreadable(firstPfn + k);
             }
-            byte[] copy = new byte[PhysicalMemory.PAGE_SIZE];
+            byte[] copy;
+            if (cachedCount == MAX_CACHED) {
+                // Reuse a dropped page's array: a long walk then allocates nothing.
+                copy = pages[cached[0]];
+                for (int i = 0; i < cachedCount; i++) {
+                    pages[cached[i]] = null;
+                }
+                cachedCount = 0;
+            } else {
+                copy = new byte[PhysicalMemory.PAGE_SIZE];
+            }
             page.copy(0, copy, 0, copy.length);
             pages[k] = copy;
+            cached[cachedCount++] = k;
         }
         return pages[k];
     }

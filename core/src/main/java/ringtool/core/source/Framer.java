@@ -2,16 +2,17 @@ package ringtool.core.source;
 
 import static ringtool.core.rules.Finding.hex;
 
-import java.util.ArrayList;
 import java.util.List;
 import ringtool.core.bytes.ByteCount;
 import ringtool.core.bytes.ByteSource;
-import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rules;
 
-/** Cuts an input into rings by layout, and decides the layout when asked to. */
+/**
+ * Cuts an input into rings by the layout given; {@link LayoutDetector} decides the layout when {@code auto} asks it
+ * to, and frames through the same methods.
+ */
 public final class Framer {
 
     /** A ring needs its header and at least one page of data. */
@@ -39,245 +40,18 @@ public final class Framer {
             case SINGLE -> single(size, options, null);
             case UIO_PAIR -> uioPair(size, options, null);
             case DOUBLE_MAPPED -> doubleMapped(src, options, null);
-            case AUTO -> auto(src, options);
+            case AUTO -> LayoutDetector.detect(src, options);
         };
     }
 
-    /**
-     * Tries, in this order, uio-pair, double-mapped and single, first with a 64 KiB header when the bytes after the
-     * host's 4096 are zero as on a 64 KiB-page guest, then with the given header size. The first layout whose
-     * evidence holds wins; each one rejected leaves its reason, and when all are rejected the reasons become the
-     * framing error.
-     *
-     * <p>The evidence: a pair needs a header at 0 whose indices fit half the file and a second control page at the
-     * half (page-aligned); a double-mapped dump needs the data area to appear twice, not all zeros (an unused
-     * single ring of data 2n has two equal zero halves too, and is taken as single); a single ring needs indices
-     * inside the rest of the file.
-     */
-    private static FramedInput auto(ByteSource src, FramingOptions options) throws InputException {
-        List<String> rejected = new ArrayList<>();
-        if (!options.headerSizeFixed() && options.headerSize() == FramingOptions.DEFAULT_HEADER_SIZE) {
-            String gap = largeHeaderGap(src, 0);
-            if (gap == null && !packetsBehindSmallHeader(src)) {
-                FramedInput f = tryLayouts(src, options.withHeaderSize(FramingOptions.LARGE_HEADER_SIZE), rejected, true);
-                if (f != null) {
-                    return f;
-                }
-            }
-        }
-        FramedInput f = tryLayouts(src, options, rejected, false);
-        if (f != null) {
-            return f;
-        }
-        throw new InputException("no layout explains the file (" + src.size() + " bytes): "
-                + String.join("; ", rejected) + "; --layout single inspects it as one ring anyway");
-    }
-
-    /** @param large whether the 64 KiB header was detected (then each ring must show the zero gap and some use) */
-    private static FramedInput tryLayouts(ByteSource src, FramingOptions options, List<String> rejected,
-                                          boolean large) throws InputException {
-        long size = src.size();
-        long h = options.headerSize();
-        String prefix = h == FramingOptions.DEFAULT_HEADER_SIZE ? "" : h + "-byte header: ";
-        String headerNote = large ? "; bytes 0x1000..0xffff of each header are zero, the rest of a 64 KiB guest page"
-                + " (--header-size 4096 to override)" : "";
-
-        long half = options.dataSize() != null ? h + options.dataSize() : size % 2 == 0 ? size / 2 : -1;
-        if (half < 0) {
-            rejected.add(prefix + "not uio-pair: odd file size");
-        } else if (half < h + MIN_DATA || 2 * half > size) {
-            rejected.add(prefix + "not uio-pair: halves of " + half + " bytes cannot hold a header and a page of data");
-        } else if (half % RingHeader.HOST_PAGE_SIZE != 0) {
-            rejected.add(prefix + "not uio-pair: the half (" + hex(half) + ") is not page-aligned");
-        } else {
-            String first = implausible(src, 0, half - h);
-            String second = first != null ? null : controlPage(src, half);
-            String gap = large && first == null && second == null ? largeHeaderGap(src, half) : null;
-            if (first != null) {
-                rejected.add(prefix + "not uio-pair: " + first + " of a " + (half - h) + "-byte data area");
-            } else if (second != null) {
-                rejected.add(prefix + "not uio-pair: no ring header at the half, " + hex(half) + " (" + second + ")");
-            } else if (gap != null) {
-                rejected.add(prefix + "not uio-pair: " + gap + " after the inbound header");
-            } else if (large && unused(src, 0) && unused(src, half)) {
-                rejected.add(prefix + "not uio-pair: both rings unused (indices 0), nothing tells a 64 KiB header"
-                        + " from 60 KiB of unwritten data");
-            } else {
-                return uioPair(size, options, "two ring headers, at 0 and at " + hex(half) + " (" + half
-                        + " bytes each: a " + h + "-byte header and " + (half - h) + " bytes of data), indices inside"
-                        + " the data areas" + headerNote);
-            }
-        }
-
-        long d = options.dataSize() != null ? options.dataSize() : (size - h) % 2 == 0 ? (size - h) / 2 : -1;
-        if (d < MIN_DATA || h + 2 * d > size || d % RingHeader.HOST_PAGE_SIZE != 0) {
-            rejected.add(prefix + "not double-mapped: the bytes after the header do not hold two copies of a data"
-                    + " area of whole pages");
-        } else {
-            String first = implausible(src, 0, d);
-            if (first != null) {
-                rejected.add(prefix + "not double-mapped: " + first + " of a " + d + "-byte data area");
-            } else if (large && unused(src, 0)) {
-                rejected.add(prefix + "not double-mapped: an unused ring (indices 0)");
-            } else {
-                // Compared once: what is found here goes on to the double-mapped framing and its finding.
-                ByteCount diff = src.countDiffering(h, h + d, d);
-                long differing = diff.count();
-                long nonZero = differing == 0 ? 0 : src.countNonZero(h, d).count();
-                if (differing == 0 && src.firstNonZero(h, d) < 0) {
-                    rejected.add(prefix + "not double-mapped: both halves of the " + (2 * d)
-                            + " bytes after the header are zero (an unused ring; taken as single)");
-                } else if (differing <= nonZero / TOLERATED_DIFFERENCE) {
-                    String how = differing == 0 ? "byte for byte" : "except " + differing
-                            + " differing byte" + (differing == 1 ? "" : "s") + " (see dump.double_map.mismatch)";
-                    return doubleMapped("the " + d + "-byte data area appears twice after the " + h
-                            + "-byte header, " + how + headerNote, h, d, diff);
-                } else {
-                    rejected.add(prefix + "not double-mapped: the two halves after the header differ in "
-                            + differing + " of " + d + " bytes (" + nonZero + " non-zero in the first)");
-                }
-            }
-        }
-
-        long data = options.dataSize() != null ? options.dataSize() : size - h;
-        String first = implausible(src, 0, data);
-        if (first != null && (large || data % RingHeader.HOST_PAGE_SIZE != 0)) {
-            rejected.add(prefix + "not single: " + first + " of a " + data + "-byte data area");
-            return null;
-        }
-        if (first != null) {
-            // A damaged header is what triage is about: a file of one header and whole pages is read as one ring,
-            // and the header rules say what is wrong with it.
-            return single(size, options, "no other layout explains the file, and one ring of a " + h
-                    + "-byte header and " + data + " bytes of data fills it, although its header is not one Linux"
-                    + " leaves (" + first + "); --layout chooses another");
-        }
-        if (large && unused(src, 0)) {
-            rejected.add(prefix + "not single: an unused ring (indices 0), nothing tells a 64 KiB header from 60 KiB of"
-                    + " unwritten data");
-            return null;
-        }
-        String unalignedNote = data % RingHeader.HOST_PAGE_SIZE != 0
-                ? "; the data area is not a multiple of 4096 (--data-size N forces one)" : "";
-        return single(size, options, "one ring fills the file (" + size + " bytes: a " + h + "-byte header and "
-                + data + " bytes of data), indices inside the data area" + headerNote + unalignedNote);
-    }
-
-    /**
-     * Copies that differ in more than 1/16 of the first copy's non-zero bytes are not one data area mapped twice
-     * (a single ring with packets in its first half and zeros in its second differs in all of them).
-     */
-    private static final long TOLERATED_DIFFERENCE = 16;
-
-    /**
-     * Why the header at {@code at} is not one Linux could have left for a data area of {@code dataSize} bytes, or
-     * null when it could: indices aligned and inside, interrupt mask and feature bits 0 or 1, reserved words zero.
-     */
-    static String implausible(ByteSource src, long at, long dataSize) {
-        if (!src.canRead(at, RingHeader.HOST_PAGE_SIZE) || dataSize <= 0) {
-            return "no room for a header at " + hex(at);
-        }
-        RingHeader h = RingHeader.parse(src, at);
-        if (!RingHeader.indexInside(h.writeIndex(), dataSize)) {
-            return "write_index " + hex(h.writeIndex()) + " lies outside";
-        }
-        if (!RingHeader.indexInside(h.readIndex(), dataSize)) {
-            return "read_index " + hex(h.readIndex()) + " lies outside";
-        }
-        if (!h.indicesAligned()) {
-            return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned, in the header"
-                    + " at " + hex(at);
-        }
-        if (!h.interruptMaskValid() || !h.featureBitsKnown()) {
-            return "interrupt_mask " + hex(h.interruptMask()) + " / feature_bits " + hex(h.featureBits())
-                    + " are not 0 or 1, in the header at " + hex(at);
-        }
-        long nonZero = src.firstNonZero(at + RingHeader.RESERVED1_OFFSET, RingHeader.RESERVED1_SIZE);
-        if (nonZero >= 0) {
-            long word = at + RingHeader.RESERVED1_OFFSET + nonZero / Integer.BYTES * Integer.BYTES;
-            return "reserved word at " + hex(word) + " is not zero";
-        }
-        return null;
-    }
-
-    /**
-     * Why the page at {@code at} is not a ring's control page, or null when it is: flags 0 or 1, reserved bytes
-     * zero, and not a blank page (Linux sets feature_bits 1 on both rings; a used ring has indices). Indices are not
-     * judged, so that a pair with a damaged second ring is still a pair.
-     */
-    static String controlPage(ByteSource src, long at) {
-        if (!src.canRead(at, RingHeader.HOST_PAGE_SIZE)) {
-            return "no room for a header";
-        }
-        RingHeader h = RingHeader.parse(src, at);
-        if (!h.interruptMaskValid() || !h.featureBitsKnown()) {
-            return "interrupt_mask " + hex(h.interruptMask()) + ", feature_bits " + hex(h.featureBits());
-        }
-        if (h.featureBits() == 0 && h.writeIndex() == 0 && h.readIndex() == 0) {
-            return "a blank page";
-        }
-        if (!h.indicesAligned()) {
-            // A descriptor at the start of a data page reads as write_index = type | offset8 << 16: never aligned.
-            return "indices " + hex(h.writeIndex()) + "/" + hex(h.readIndex()) + " are not 8-aligned";
-        }
-        long nonZero = RingHeader.firstNonZeroReserved(src, at);
-        return nonZero < 0 ? null : "non-zero reserved byte at " + hex(nonZero);
-    }
-
-    /** Null when bytes 4096..65535 after {@code at} are zero, as the guest-only rest of a 64 KiB header page is. */
-    private static String largeHeaderGap(ByteSource src, long at) {
-        long large = FramingOptions.LARGE_HEADER_SIZE;
-        if (!src.canRead(at, large + MIN_DATA)) {
-            return "no room for a 64 KiB header";
-        }
-        long nonZero = src.firstNonZero(at + RingHeader.HOST_PAGE_SIZE, large - RingHeader.HOST_PAGE_SIZE);
-        return nonZero < 0 ? null : "byte " + hex(at + RingHeader.HOST_PAGE_SIZE + nonZero) + " is not zero";
-    }
-
-    /**
-     * Whether, read with a 4096-byte header, the ring at 0 shows a packet where its indices say one is: the trailer
-     * just before the write index holding the start of a packet that ends there. Then the zeros after the host's
-     * page are the start of a data area the writer has not reached, not the rest of a 64 KiB header page.
-     */
-    private static boolean packetsBehindSmallHeader(ByteSource src) {
-        long size = src.size();
-        long[] dataSizes = size % 2 == 0 ? new long[] {size - MIN_DATA, size / 2 - MIN_DATA}
-                : new long[] {size - MIN_DATA};
-        RingHeader h = RingHeader.parse(src, 0);
-        for (long data : dataSizes) {
-            long w = h.writeIndex();
-            if (data <= 0 || w >= data || !RingHeader.indexAligned(w) || (w == 0 && h.readIndex() == 0)) {
-                continue;
-            }
-            long base = RingHeader.HOST_PAGE_SIZE;
-            // Aligned indices keep the trailer inside the area; a descriptor across the end is left unjudged.
-            long trailer = src.u64(base + (w + data - PacketDescriptor.TRAILER_SIZE) % data);
-            long start = PacketDescriptor.trailerStart(trailer);
-            if (!PacketDescriptor.trailerShaped(trailer) || start + PacketDescriptor.SIZE > data
-                    || !RingHeader.indexAligned(start)) {
-                continue;
-            }
-            PacketDescriptor d = PacketDescriptor.parse(src, base + start);
-            if (d.len8() >= PacketDescriptor.MIN_LEN8 && (start + d.footprint()) % data == w) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean unused(ByteSource src, long at) {
-        RingHeader h = RingHeader.parse(src, at);
-        return h.writeIndex() == 0 && h.readIndex() == 0;
-    }
-
-    private static FramedInput single(long size, FramingOptions options, String decision) throws InputException {
+    static FramedInput single(long size, FramingOptions options, String decision) throws InputException {
         long header = options.headerSize();
         long data = options.dataSize() != null ? options.dataSize() : size - header;
         requireFits(header + data, size, "a " + data + "-byte data area after a " + header + "-byte header");
         return new FramedInput(Layout.SINGLE, decision, List.of(new FramedRing("ring", 0, header, data)), List.of());
     }
 
-    private static FramedInput uioPair(long size, FramingOptions options, String decision) throws InputException {
+    static FramedInput uioPair(long size, FramingOptions options, String decision) throws InputException {
         long header = options.headerSize();
         if (options.dataSize() == null && size % 2 != 0) {
             throw new InputException("uio-pair needs two equal halves, but the file has an odd size (" + size
@@ -308,7 +82,7 @@ public final class Framer {
     }
 
     /** @param copies the bytes in which the second copy of the data area differs from the first */
-    private static FramedInput doubleMapped(String decision, long header, long data, ByteCount copies) {
+    static FramedInput doubleMapped(String decision, long header, long data, ByteCount copies) {
         List<Finding> findings = copies.count() == 0 ? List.of() : List.of(mismatch(copies, header + data));
         return new FramedInput(Layout.DOUBLE_MAPPED, decision,
                 List.of(new FramedRing("ring", 0, header, data)), findings);

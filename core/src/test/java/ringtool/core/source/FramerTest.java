@@ -212,7 +212,7 @@ class FramerTest {
                 68 65 6c 6c 6f 00 00 00  00 00 00 00 00 00 00 00   |hello...........|  payload, then the trailer
                 """);
         System.arraycopy(start, 0, page, 0, start.length);
-        assertEquals("indices 0x20006/0x3 are not 8-aligned", Framer.controlPage(ByteSource.of(page), 0));
+        assertEquals("indices 0x20006/0x3 are not 8-aligned", LayoutDetector.controlPage(ByteSource.of(page), 0));
         byte[] control = new byte[4096];
         byte[] words = ringtool.core.testing.Hex.parse("""
                 28 00 00 00 28 00 00 00  00 00 00 00 00 00 00 00   |(...(...........|  write 0x28, read 0x28
@@ -222,6 +222,6 @@ class FramerTest {
                 01 00 00 00                                        |....|              feature_bits 1
                 """);
         System.arraycopy(words, 0, control, 0, words.length);
-        assertEquals(null, Framer.controlPage(ByteSource.of(control), 0));
+        assertEquals(null, LayoutDetector.controlPage(ByteSource.of(control), 0));
     }
 }

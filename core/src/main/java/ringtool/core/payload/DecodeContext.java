@@ -3,8 +3,10 @@ package ringtool.core.payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import ringtool.core.format.PacketType;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rule;
+import ringtool.core.walk.PacketExtension;
 
 /**
  * What a decoder sees of one packet: its payload, where it lies, the ring's {@link RingState}, and a place for the
@@ -19,6 +21,8 @@ public final class DecodeContext {
     private final long transactionId;
     private final String ring;
     private final RingState state;
+    private final int packetType;
+    private final PacketExtension extension;
     private final List<Finding> findings = new ArrayList<>(2);
 
     /**
@@ -29,6 +33,18 @@ public final class DecodeContext {
      */
     public DecodeContext(String protocol, PayloadView payload, long packetIndex, long transactionId, String ring,
                          RingState state) {
+        this(protocol, payload, packetIndex, transactionId, ring, state, PacketType.DATA_INBAND, null);
+    }
+
+    /**
+     * @param packetType the descriptor's type: one message number can be a request in an in-band packet and its
+     *                   answer in a completion (0xb)
+     * @param extension  the transfer-page or GPA-direct header of types 7 and 9 (what they point at), else null
+     */
+    public DecodeContext(String protocol, PayloadView payload, long packetIndex, long transactionId, String ring,
+                         RingState state, int packetType, PacketExtension extension) {
+        this.packetType = packetType;
+        this.extension = extension;
         this.protocol = Objects.requireNonNull(protocol);
         this.payload = Objects.requireNonNull(payload);
         this.packetIndex = packetIndex;
@@ -58,6 +74,16 @@ public final class DecodeContext {
     /** {@code outbound} (guest to host), {@code inbound} (host to guest), or {@code ring} when unknown. */
     public String ring() {
         return ring;
+    }
+
+    /** The VMBus packet type of the descriptor ({@link PacketType}). */
+    public int packetType() {
+        return packetType;
+    }
+
+    /** The extended header of a type 7 or 9 packet, as far as the packet holds it; null for other types. */
+    public PacketExtension extension() {
+        return extension;
     }
 
     public RingState state() {

@@ -36,7 +36,7 @@ public final class PayloadDecoder {
             return Result.NOTHING;
         }
         DecodeContext ctx = new DecodeContext(dissector.name(), payload(ring, p), p.index(),
-                p.descriptor().transactionId(), ring.name(), state);
+                p.descriptor().transactionId(), ring.name(), state, p.descriptor().type(), p.extension());
         Decoded decoded = dissector.decode(ctx);
         state.packetDecoded();
         List<Finding> findings = ctx.findings();

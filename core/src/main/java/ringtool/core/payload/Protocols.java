@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import ringtool.core.payload.balloon.BalloonDissector;
 import ringtool.core.payload.ic.IcDissector;
+import ringtool.core.payload.netvsc.NetvscDissector;
+import ringtool.core.payload.storvsc.StorvscDissector;
 import ringtool.core.rules.Rule;
 
 /** The registry of protocols: {@code --protocol}, auto's class GUID lookup and content test, and their rules. */
@@ -13,7 +15,9 @@ public final class Protocols {
     /** Every protocol, in the order auto's content test tries them. Adding a protocol is one line here. */
     private static final List<ProtocolDissector> ALL = List.of(
             new BalloonDissector(),
-            new IcDissector());
+            new IcDissector(),
+            new NetvscDissector(),
+            new StorvscDissector());
 
     private Protocols() {
     }

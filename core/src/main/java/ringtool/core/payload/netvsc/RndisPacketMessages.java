@@ -55,7 +55,8 @@ final class RndisPacketMessages {
         if (ctx.extension() instanceof PacketExtension.TransferPages xfer) {
             f.list("ranges", ReceiveRanges.tie(ctx, xfer, info));
         } else if (ctx.extension() instanceof PacketExtension.GpaDirect gpa) {
-            info.append("RNDIS in guest pages (").append(gpa.ranges().size()).append(" GPA ranges)");
+            int n = gpa.ranges().size();
+            info.append("RNDIS in guest pages (").append(n).append(n == 1 ? " GPA range)" : " GPA ranges)");
         } else if (index != NO_SECTION) {
             info.append("RNDIS in send buffer section ").append(index).append(", ").append(size).append(" bytes");
         } else {
@@ -90,7 +91,9 @@ final class RndisPacketMessages {
             List<TransferPageRange> ranges = xfer.ranges();
             List<Fields> out = new ArrayList<>(ranges.size());
             long total = 0;
-            long firstSection = -1;
+            long first = -1;
+            long last = -1;
+            boolean allTied = !ranges.isEmpty();
             for (int i = 0; i < ranges.size(); i++) {
                 TransferPageRange r = ranges.get(i);
                 total += r.byteCount();
@@ -99,9 +102,10 @@ final class RndisPacketMessages {
                 long index = sectionOf(ctx, i, r, section);
                 if (index >= 0) {
                     f.number("section", index);
-                    if (i == 0) {
-                        firstSection = index;
-                    }
+                    first = first < 0 ? index : first;
+                    last = index;
+                } else {
+                    allTied = false;
                 }
                 out.add(f.build());
             }
@@ -110,8 +114,13 @@ final class RndisPacketMessages {
             if (ranges.size() == 1) {
                 info.append(" at ").append(Nvsp.hex(ranges.get(0).byteOffset()));
             }
-            info.append(firstSection >= 0 && ranges.size() == 1 ? " (receive section " + firstSection + ")"
-                    : " (RNDIS in the receive buffer)");
+            if (!allTied) {
+                info.append(" (RNDIS in the receive buffer)");
+            } else if (ranges.size() == 1) {
+                info.append(" (receive section ").append(first).append(')');
+            } else {
+                info.append(" (receive sections ").append(first).append(" to ").append(last).append(')');
+            }
             return out;
         }
 

@@ -13,37 +13,122 @@ import ringtool.core.payload.PayloadView;
  */
 record Cdb(int opcode, String command, String text, Fields fields) {
 
-    /** How a command's fields lie, with the CDB length they need. */
+    /** How a command's fields lie, with the CDB length they need; each reads its fields into the builder. */
     private enum Layout {
-        NONE(1),
+        NONE(1) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                return name;
+            }
+        },
         /** READ(6), WRITE(6): a 21-bit LBA in bytes 1-3, blocks in byte 4 (0 meaning 256). */
-        RW6(5),
-        /** 10-byte reads and writes: LBA in bytes 2-5, blocks in bytes 7-8. */
-        RW10(9),
+        RW6(5) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                int blocks = p.u8(at + 4);
+                rw(f, text, be(p, at + 1, 3) & 0x1f_ffff, blocks == 0 ? 256 : blocks);
+                return name;
+            }
+        },
+        /** 10-byte reads, writes and their kin: LBA in bytes 2-5, blocks in bytes 7-8. */
+        RW10(9) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                rw(f, text, be(p, at + 2, 4), be(p, at + 7, 2));
+                return name;
+            }
+        },
         /** READ(12), WRITE(12): LBA in bytes 2-5, blocks in bytes 6-9. */
-        RW12(10),
-        /** 16-byte reads and writes: LBA in bytes 2-9, blocks in bytes 10-13. */
-        RW16(14),
+        RW12(10) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                rw(f, text, be(p, at + 2, 4), be(p, at + 6, 4));
+                return name;
+            }
+        },
+        /** 16-byte reads, writes and their kin: LBA in bytes 2-9, blocks in bytes 10-13. */
+        RW16(14) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                rw(f, text, be(p, at + 2, 8), be(p, at + 10, 4));
+                return name;
+            }
+        },
         /** INQUIRY: EVPD in byte 1 bit 0, page code in byte 2, allocation length in bytes 3-4. */
-        INQUIRY(5),
+        INQUIRY(5) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                long evpd = p.u8(at + 1) & 1;
+                long page = p.u8(at + 2);
+                f.number("evpd", evpd).number("page_code", page);
+                if (evpd == 1) {
+                    text.append(String.format(" page 0x%02x", page));
+                }
+                length(f, text, be(p, at + 3, 2));
+                return name;
+            }
+        },
         /** Allocation or parameter list length in byte 4 (6-byte commands). */
-        LENGTH4(5),
+        LENGTH4(5) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                length(f, text, p.u8(at + 4));
+                return name;
+            }
+        },
         /** MODE SENSE(6): page code in byte 2 (low 6 bits), allocation length in byte 4. */
-        MODE_SENSE6(5),
+        MODE_SENSE6(5) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                page(f, text, p.u8(at + 2) & 0x3f);
+                length(f, text, p.u8(at + 4));
+                return name;
+            }
+        },
         /** MODE SENSE(10): page code in byte 2, allocation length in bytes 7-8. */
-        MODE_SENSE10(9),
+        MODE_SENSE10(9) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                page(f, text, p.u8(at + 2) & 0x3f);
+                length(f, text, be(p, at + 7, 2));
+                return name;
+            }
+        },
         /** Allocation or parameter list length in bytes 7-8 (10-byte commands). */
-        LENGTH7(9),
+        LENGTH7(9) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                length(f, text, be(p, at + 7, 2));
+                return name;
+            }
+        },
         /** REPORT LUNS: allocation length in bytes 6-9. */
-        LENGTH6_4(10),
-        /** SERVICE ACTION IN(16): service action in byte 1, allocation length in bytes 10-13. */
-        SERVICE_ACTION_IN16(14);
+        LENGTH6_4(10) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                length(f, text, be(p, at + 6, 4));
+                return name;
+            }
+        },
+        /** SERVICE ACTION IN(16): service action in byte 1 (0x10 is READ CAPACITY(16)), length in bytes 10-13. */
+        SERVICE_ACTION_IN16(14) {
+            @Override
+            String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name) {
+                int action = p.u8(at + 1) & 0x1f;
+                f.number("service_action", action);
+                length(f, text, be(p, at + 10, 4));
+                return action == READ_CAPACITY_16 ? "READ CAPACITY(16)" : name;
+            }
+        };
 
         private final int needs;
 
         Layout(int needs) {
             this.needs = needs;
         }
+
+        /** Adds the fields to {@code f} and {@code text}; returns the command's name (a service action's). */
+        abstract String read(PayloadView p, long at, Fields.Builder f, StringBuilder text, String name);
     }
 
     private record Command(String name, Layout layout) {
@@ -99,52 +184,10 @@ record Cdb(int opcode, String command, String text, Fields fields) {
         String name = c.name();
         StringBuilder text = new StringBuilder();
         if (length >= c.layout().needs) {
-            name = fields(p, at, c, f, text);
+            name = c.layout().read(p, at, f, text, name);
         }
         f.text("command", name);
         return new Cdb(opcode, name, name + text, f.build());
-    }
-
-    /** Adds the layout's fields to {@code f} and {@code text}; returns the command's name (a service action's). */
-    private static String fields(PayloadView p, long at, Command c, Fields.Builder f, StringBuilder text) {
-        switch (c.layout()) {
-            case RW6 -> {
-                int blocks = p.u8(at + 4);
-                rw(f, text, be(p, at + 1, 3) & 0x1f_ffff, blocks == 0 ? 256 : blocks);
-            }
-            case RW10 -> rw(f, text, be(p, at + 2, 4), be(p, at + 7, 2));
-            case RW12 -> rw(f, text, be(p, at + 2, 4), be(p, at + 6, 4));
-            case RW16 -> rw(f, text, be(p, at + 2, 8), be(p, at + 10, 4));
-            case INQUIRY -> {
-                long evpd = p.u8(at + 1) & 1;
-                long page = p.u8(at + 2);
-                f.number("evpd", evpd).number("page_code", page);
-                if (evpd == 1) {
-                    text.append(String.format(" page 0x%02x", page));
-                }
-                length(f, text, be(p, at + 3, 2));
-            }
-            case LENGTH4 -> length(f, text, p.u8(at + 4));
-            case MODE_SENSE6 -> {
-                page(f, text, p.u8(at + 2) & 0x3f);
-                length(f, text, p.u8(at + 4));
-            }
-            case MODE_SENSE10 -> {
-                page(f, text, p.u8(at + 2) & 0x3f);
-                length(f, text, be(p, at + 7, 2));
-            }
-            case LENGTH7 -> length(f, text, be(p, at + 7, 2));
-            case LENGTH6_4 -> length(f, text, be(p, at + 6, 4));
-            case SERVICE_ACTION_IN16 -> {
-                int action = p.u8(at + 1) & 0x1f;
-                f.number("service_action", action);
-                length(f, text, be(p, at + 10, 4));
-                return action == READ_CAPACITY_16 ? "READ CAPACITY(16)" : c.name();
-            }
-            case NONE -> {
-            }
-        }
-        return c.name();
     }
 
     private static void rw(Fields.Builder f, StringBuilder text, long lba, long blocks) {

@@ -46,16 +46,17 @@ public final class NetvscDissector implements ProtocolDissector {
             .add(2, "NVSP_MSG_TYPE_INIT_COMPLETE", sized(InitMessages.INIT_COMPLETE_SIZE, InitMessages::initComplete))
             .add(100, "NVSP_MSG1_TYPE_SEND_NDIS_VER", sized(NdisMessages.VERSION_SIZE, NdisMessages::version))
             .add(101, "NVSP_MSG1_TYPE_SEND_RECV_BUF",
-                    sized(ReceiveBufferMessages.SEND_SIZE, ReceiveBufferMessages::send))
+                    sized(BufferOffer.OFFER_SIZE, BufferOffer.offer("send_recv_buf")))
             .add(102, "NVSP_MSG1_TYPE_SEND_RECV_BUF_COMPLETE",
                     sized(ReceiveBufferMessages.COMPLETE_SIZE, ReceiveBufferMessages::complete))
             .add(103, "NVSP_MSG1_TYPE_REVOKE_RECV_BUF",
-                    sized(ReceiveBufferMessages.REVOKE_SIZE, ReceiveBufferMessages::revoke))
-            .add(104, "NVSP_MSG1_TYPE_SEND_SEND_BUF", sized(SendBufferMessages.SEND_SIZE, SendBufferMessages::send))
+                    sized(BufferOffer.REVOKE_SIZE, BufferOffer.revoke("revoke_recv_buf")))
+            .add(104, "NVSP_MSG1_TYPE_SEND_SEND_BUF",
+                    sized(BufferOffer.OFFER_SIZE, BufferOffer.offer("send_send_buf")))
             .add(105, "NVSP_MSG1_TYPE_SEND_SEND_BUF_COMPLETE",
                     sized(SendBufferMessages.COMPLETE_SIZE, SendBufferMessages::complete))
             .add(106, "NVSP_MSG1_TYPE_REVOKE_SEND_BUF",
-                    sized(SendBufferMessages.REVOKE_SIZE, SendBufferMessages::revoke))
+                    sized(BufferOffer.REVOKE_SIZE, BufferOffer.revoke("revoke_send_buf")))
             .add(SEND_RNDIS_PKT, "NVSP_MSG1_TYPE_SEND_RNDIS_PKT",
                     new Sized(RndisPacketMessages.PACKET_SIZE, ANY, RndisPacketMessages::packet))
             .add(108, "NVSP_MSG1_TYPE_SEND_RNDIS_PKT_COMPLETE",

@@ -10,21 +10,13 @@ import ringtool.core.payload.Fields;
 import ringtool.core.payload.PayloadView;
 
 /**
- * The receive buffer: the guest offers it ({@code SEND_RECV_BUF}), the host cuts it into sections
- * ({@code SEND_RECV_BUF_COMPLETE}), the guest takes it back ({@code REVOKE_RECV_BUF}).
+ * The host's answer to the receive buffer's offer ({@link BufferOffer}): it cuts the buffer into sections.
  *
  * <pre>
- * nvsp_1_message_send_receive_buffer            +4 gpadl_handle u32 | +8 id u16 |
  * nvsp_1_message_send_receive_buffer_complete   +4 status | +8 num_sections | +12 sections[] (16 bytes each)
- * nvsp_1_message_revoke_receive_buffer          +4 id u16 |
  * </pre>
  */
 final class ReceiveBufferMessages {
-
-    static final int GPADL_HANDLE = BODY_OFFSET;
-    static final int ID = GPADL_HANDLE + Integer.BYTES;
-    /** Packed: a u32 and a u16. */
-    static final int SEND_SIZE = ID + Short.BYTES - BODY_OFFSET;
 
     static final int STATUS = BODY_OFFSET;
     static final int NUM_SECTIONS = STATUS + Integer.BYTES;
@@ -32,22 +24,10 @@ final class ReceiveBufferMessages {
     /** Linux's struct declares {@code sections[1]}: its size holds one section. */
     static final int COMPLETE_SIZE = SECTIONS + ReceiveSection.SIZE - BODY_OFFSET;
 
-    static final int REVOKE_ID = BODY_OFFSET;
-    static final int REVOKE_SIZE = Short.BYTES;
-
     /** {@code NETVSC_RECEIVE_BUFFER_ID}: the page set id of every transfer-page packet. */
     static final int RECEIVE_BUFFER_ID = 0xcafe;
 
     private ReceiveBufferMessages() {
-    }
-
-    static Decoded send(DecodeContext ctx, NvspHeader h, String message) {
-        PayloadView p = ctx.payload();
-        long gpadl = p.u32(GPADL_HANDLE);
-        int id = p.u16(ID);
-        Fields body = Fields.builder().number("gpadl_handle", gpadl).number("id", id).build();
-        return ctx.decoded(message, message + " gpadl " + Nvsp.hex(gpadl) + ", id " + Nvsp.hex(id),
-                Nvsp.message(h, "send_recv_buf", body));
     }
 
     static Decoded complete(DecodeContext ctx, NvspHeader h, String message) {
@@ -96,11 +76,5 @@ final class ReceiveBufferMessages {
         if (valid) {
             ctx.state().of(NetvscState.class, NetvscState::new).section(first);
         }
-    }
-
-    static Decoded revoke(DecodeContext ctx, NvspHeader h, String message) {
-        int id = ctx.payload().u16(REVOKE_ID);
-        return ctx.decoded(message, message + " id " + Nvsp.hex(id),
-                Nvsp.message(h, "revoke_recv_buf", Fields.builder().number("id", id).build()));
     }
 }

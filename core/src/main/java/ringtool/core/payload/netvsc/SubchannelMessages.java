@@ -45,8 +45,9 @@ final class SubchannelMessages {
         long asked = asked(Nvsp.request(ctx));
         long bound = asked >= 0 ? asked : MAX_SUBCHANNELS;
         if (num > bound) {
-            ctx.mismatch(NetvscRules.SUBCHANNEL_COUNT_BEYOND_REQUEST, "num_subchannels granted",
-                    asked >= 0 ? "<= " + asked + " (the request's)" : "<= " + MAX_SUBCHANNELS + " (VRSS_CHANNEL_MAX - 1)",
+            String expected = asked >= 0 ? "<= " + asked + " (the request's)"
+                    : "<= " + MAX_SUBCHANNELS + " (VRSS_CHANNEL_MAX - 1)";
+            ctx.mismatch(NetvscRules.SUBCHANNEL_COUNT_BEYOND_REQUEST, "num_subchannels granted", expected,
                     Long.toString(num), NUM_SUBCHANNELS, Integer.BYTES);
         }
         Fields body = Fields.builder().number("status", status).number("num_subchannels", num).build();

@@ -133,9 +133,9 @@ final class SetupMessages {
                 .number("max_transfer_bytes", maxTransfer)
                 .number("reserved2", p.u64(PROPERTIES_RESERVED2))
                 .build();
-        return ctx.decoded(message, head + ", max_channel_cnt " + channels
-                        + ((flags & MULTI_CHANNEL) != 0 ? ", multi-channel" : "") + ", max_transfer_bytes " + maxTransfer,
-                h.fields().object("storage_channel_properties", body).build());
+        String info = head + ", max_channel_cnt " + channels + ((flags & MULTI_CHANNEL) != 0 ? ", multi-channel" : "")
+                + ", max_transfer_bytes " + maxTransfer;
+        return ctx.decoded(message, info, h.fields().object("storage_channel_properties", body).build());
     }
 
     /** The completion of a {@code QUERY_PROTOCOL_VERSION}: status 0 accepts the version offered. */

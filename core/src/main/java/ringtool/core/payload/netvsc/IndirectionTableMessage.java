@@ -41,15 +41,16 @@ final class IndirectionTableMessage {
         Fields.Builder f = Fields.builder().object("hdr", Nvsp.header(h))
                 .object("send_table", Fields.builder().number("count", count).number("offset", offset).build());
         if (count != ENTRIES) {
-            ctx.mismatch(NetvscRules.SEND_TABLE_COUNT_INVALID, "send-table count", Long.toString(ENTRIES),
+            ctx.mismatch(NetvscRules.NETVSC_SEND_TABLE_COUNT_INVALID, "send-table count", Long.toString(ENTRIES),
                     Long.toString(count), COUNT, Integer.BYTES);
             return ctx.decoded(message, message + " of " + count + " entries (refused)", f.build());
         }
         long bytes = count * Integer.BYTES;
         long used = tableOffset(ctx, offset, bytes);
         if (!p.has(used, bytes)) {
-            ctx.mismatch(NetvscRules.SEND_TABLE_OFFSET_BEYOND_PACKET, "send table of " + bytes + " bytes at offset "
-                    + used, "its end inside the packet's " + p.length() + " bytes", "end at " + (used + bytes),
+            ctx.mismatch(NetvscRules.NETVSC_SEND_TABLE_OFFSET_BEYOND_PACKET,
+                    "send table of " + bytes + " bytes at offset " + used,
+                    "its end inside the packet's " + p.length() + " bytes", "end at " + (used + bytes),
                     OFFSET, Integer.BYTES);
             return ctx.decoded(message, message + " at offset " + used + " (beyond the packet)", f.build());
         }

@@ -129,19 +129,19 @@ public final class NetvscDissector implements ProtocolDissector {
             return emptyCompletion(ctx);
         }
         if (!p.has(0, NvspHeader.SIZE)) {
-            ctx.mismatch(NetvscRules.MESSAGE_TRUNCATED, "length of the NVSP message",
+            ctx.mismatch(NetvscRules.NETVSC_MESSAGE_TRUNCATED, "length of the NVSP message",
                     ">= " + NvspHeader.SIZE + " (nvsp_message_header)", Long.toString(p.length()), 0, p.length());
             return null;
         }
         NvspHeader h = NvspHeader.parse(p);
         if (ctx.packetType() == PacketType.DATA_USING_XFER_PAGES && h.msgType() != SEND_RNDIS_PKT) {
-            ctx.mismatch(NetvscRules.XFER_NOT_RNDIS, "msg_type of the transfer-page packet",
+            ctx.mismatch(NetvscRules.NETVSC_XFER_NOT_RNDIS, "msg_type of the transfer-page packet",
                     SEND_RNDIS_PKT + " (NVSP_MSG1_TYPE_SEND_RNDIS_PKT)", Long.toString(h.msgType()),
                     NvspHeader.MSG_TYPE_OFFSET, NvspHeader.SIZE);
         }
         MessageTable.Entry<NvspHeader> e = TABLE.find(h.msgType());
         if (e == null) {
-            ctx.report(NetvscRules.MESSAGE_UNKNOWN, "msg_type " + h.msgType() + " is not an NVSP message type",
+            ctx.report(NetvscRules.NETVSC_MESSAGE_UNKNOWN, "msg_type " + h.msgType() + " is not an NVSP message type",
                     NvspHeader.MSG_TYPE_OFFSET, NvspHeader.SIZE);
             return ctx.decoded(Long.toString(h.msgType()), "NVSP message " + h.msgType() + " (unknown)",
                     Fields.builder().object("hdr", Nvsp.header(h)).build());
@@ -152,7 +152,7 @@ public final class NetvscDissector implements ProtocolDissector {
             d = s.decode(ctx, h, e.name());
         } else {
             long needed = BODY_OFFSET + s.bodySize();
-            ctx.mismatch(NetvscRules.MESSAGE_TRUNCATED, "length of " + e.name(),
+            ctx.mismatch(NetvscRules.NETVSC_MESSAGE_TRUNCATED, "length of " + e.name(),
                     ">= " + needed + " (header and struct)", Long.toString(p.length()), 0, p.length());
             d = ctx.decoded(e.name(), e.name() + " truncated: " + p.length() + " of " + needed + " bytes",
                     Fields.builder().object("hdr", Nvsp.header(h)).build());

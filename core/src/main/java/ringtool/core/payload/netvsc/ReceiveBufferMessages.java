@@ -59,13 +59,13 @@ final class ReceiveBufferMessages {
     private static void check(DecodeContext ctx, long numSections, ReceiveSection first) {
         boolean valid = true;
         if (numSections != 1 || first.offset() != 0) {
-            ctx.mismatch(NetvscRules.RECV_BUF_SECTIONS_INVALID, "receive buffer sections",
+            ctx.mismatch(NetvscRules.NETVSC_RECV_BUF_SECTIONS_INVALID, "receive buffer sections",
                     "1 section at offset 0", numSections + " at offset " + Nvsp.hex(first.offset()),
                     NUM_SECTIONS, Integer.BYTES + Integer.BYTES);
             valid = false;
         }
         if (!first.sizeValid()) {
-            ctx.mismatch(NetvscRules.RECV_BUF_SECTION_SIZE_INVALID, "receive section of " + first.numSubAllocs()
+            ctx.mismatch(NetvscRules.NETVSC_RECV_BUF_SECTION_SIZE_INVALID, "receive section of " + first.numSubAllocs()
                             + " x sub_alloc_size",
                     "sub_alloc_size >= " + Nvsp.MTU_MIN + " and at most " + Nvsp.RECEIVE_BUFFER_MAX + " bytes in all",
                     first.subAllocSize() + " (" + Long.toUnsignedString(first.subAllocSize() * first.numSubAllocs())

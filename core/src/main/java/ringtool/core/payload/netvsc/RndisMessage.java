@@ -70,7 +70,8 @@ final class RndisMessage {
         long msgLen = p.u32(at + MSG_LEN);
         long present = p.remaining(at);
         if (msgLen < HEADER_SIZE || msgLen > present) {
-            ctx.mismatch(NetvscRules.RNDIS_MSG_LEN_INVALID, "msg_len of the RNDIS message at payload offset " + at,
+            ctx.mismatch(NetvscRules.NETVSC_RNDIS_MSG_LEN_INVALID,
+                    "msg_len of the RNDIS message at payload offset " + at,
                     HEADER_SIZE + " to " + present + " (the bytes in the packet)", Long.toString(msgLen),
                     at + MSG_LEN, Integer.BYTES);
         }
@@ -108,7 +109,7 @@ final class RndisMessage {
         long body = Math.min(msgLen, usable) - HEADER_SIZE;
         info.append(", frame ").append(dataLen).append(" bytes");
         if (dataOffset >= body || dataLen > body - dataOffset) {
-            ctx.mismatch(NetvscRules.RNDIS_DATA_BEYOND_MESSAGE, "frame of the RNDIS packet (data_offset "
+            ctx.mismatch(NetvscRules.NETVSC_RNDIS_DATA_BEYOND_MESSAGE, "frame of the RNDIS packet (data_offset "
                             + dataOffset + ", data_len " + dataLen + ")",
                     "inside the " + body + " bytes after the RNDIS header",
                     "end at " + (dataOffset + dataLen), at + DATA_OFFSET, 2L * Integer.BYTES);

@@ -84,7 +84,7 @@ final class RndisPacketMessages {
         static List<Fields> tie(DecodeContext ctx, PacketExtension.TransferPages xfer, StringBuilder info) {
             int pageset = xfer.header().pagesetId();
             if (pageset != ReceiveBufferMessages.RECEIVE_BUFFER_ID) {
-                ctx.mismatch(NetvscRules.XFER_PAGESET_ID_INVALID, "xfer_pageset_id",
+                ctx.mismatch(NetvscRules.NETVSC_XFER_PAGESET_ID_INVALID, "xfer_pageset_id",
                         Nvsp.hex(ReceiveBufferMessages.RECEIVE_BUFFER_ID), Nvsp.hex(pageset), 0, 0);
             }
             ReceiveSection section = ctx.state().of(NetvscState.class, NetvscState::new).section();
@@ -134,20 +134,20 @@ final class RndisPacketMessages {
                     + r.byteCount() + ")";
             if (section == null) {
                 if (end > Nvsp.RECEIVE_BUFFER_MAX) {
-                    ctx.mismatch(NetvscRules.SECTION_OUT_OF_RANGE, subject,
+                    ctx.mismatch(NetvscRules.NETVSC_SECTION_OUT_OF_RANGE, subject,
                             "end <= " + Nvsp.hex(Nvsp.RECEIVE_BUFFER_MAX) + " (the largest receive buffer)",
                             Nvsp.hex(end), 0, 0);
                 }
                 return -1;
             }
             if (r.byteOffset() < section.offset() || Long.compareUnsigned(end, section.end()) > 0) {
-                ctx.mismatch(NetvscRules.SECTION_OUT_OF_RANGE, subject,
+                ctx.mismatch(NetvscRules.NETVSC_SECTION_OUT_OF_RANGE, subject,
                         "inside the receive section " + Nvsp.hex(section.offset()) + ".." + Nvsp.hex(section.end()),
                         "end " + Nvsp.hex(end), 0, 0);
                 return -1;
             }
             if (r.byteCount() > section.subAllocSize()) {
-                ctx.mismatch(NetvscRules.RANGE_LARGER_THAN_SECTION, subject,
+                ctx.mismatch(NetvscRules.NETVSC_RANGE_LARGER_THAN_SECTION, subject,
                         "byte_count <= " + section.subAllocSize() + " (sub_alloc_size)",
                         Long.toString(r.byteCount()), 0, 0);
             }

@@ -28,7 +28,7 @@ final class SendBufferMessages {
         long status = p.u32(STATUS);
         long sectionSize = p.u32(SECTION_SIZE);
         if (status == Nvsp.STAT_SUCCESS && sectionSize < Nvsp.MTU_MIN) {
-            ctx.mismatch(NetvscRules.SEND_BUF_SECTION_SIZE_INVALID, "send buffer section_size",
+            ctx.mismatch(NetvscRules.NETVSC_SEND_BUF_SECTION_SIZE_INVALID, "send buffer section_size",
                     ">= " + Nvsp.MTU_MIN, Long.toString(sectionSize), SECTION_SIZE, Integer.BYTES);
         }
         Fields body = Fields.builder().number("status", status).number("section_size", sectionSize).build();

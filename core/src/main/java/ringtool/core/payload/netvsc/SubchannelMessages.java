@@ -47,7 +47,7 @@ final class SubchannelMessages {
         if (num > bound) {
             String expected = asked >= 0 ? "<= " + asked + " (the request's)"
                     : "<= " + MAX_SUBCHANNELS + " (VRSS_CHANNEL_MAX - 1)";
-            ctx.mismatch(NetvscRules.SUBCHANNEL_COUNT_BEYOND_REQUEST, "num_subchannels granted", expected,
+            ctx.mismatch(NetvscRules.NETVSC_SUBCHANNEL_COUNT_BEYOND_REQUEST, "num_subchannels granted", expected,
                     Long.toString(num), NUM_SUBCHANNELS, Integer.BYTES);
         }
         Fields body = Fields.builder().number("status", status).number("num_subchannels", num).build();

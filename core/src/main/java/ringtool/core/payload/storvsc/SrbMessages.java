@@ -27,8 +27,8 @@ final class SrbMessages {
         VmscsiRequest srb = VmscsiRequest.parse(p, UNION);
         int n = srb.cdbLength();
         if (n > VmscsiRequest.MAX_CDB_LENGTH) {
-            ctx.mismatch(StorvscRules.CDB_LENGTH_OUT_OF_RANGE, "cdb_length", "<= " + VmscsiRequest.MAX_CDB_LENGTH,
-                    Integer.toString(n), UNION + VmscsiRequest.CDB_LENGTH, 1);
+            ctx.mismatch(StorvscRules.STORVSC_CDB_LENGTH_OUT_OF_RANGE, "cdb_length",
+                    "<= " + VmscsiRequest.MAX_CDB_LENGTH, Integer.toString(n), UNION + VmscsiRequest.CDB_LENGTH, 1);
             n = VmscsiRequest.MAX_CDB_LENGTH;
         }
         Cdb cdb = n > 0 ? Cdb.parse(p, UNION + VmscsiRequest.CDB, n) : null;
@@ -56,7 +56,7 @@ final class SrbMessages {
         VmscsiRequest srb = VmscsiRequest.parse(p, UNION);
         int n = srb.senseInfoLength();
         if (n > VmscsiRequest.SENSE_BUFFER_SIZE) {
-            ctx.mismatch(StorvscRules.SENSE_LENGTH_BEYOND_BUFFER, "sense_info_length",
+            ctx.mismatch(StorvscRules.STORVSC_SENSE_LENGTH_BEYOND_BUFFER, "sense_info_length",
                     "<= " + VmscsiRequest.SENSE_BUFFER_SIZE + " (STORVSC_SENSE_BUFFER_SIZE)", Integer.toString(n),
                     UNION + VmscsiRequest.SENSE_INFO_LENGTH, 1);
             n = VmscsiRequest.SENSE_BUFFER_SIZE;
@@ -86,7 +86,7 @@ final class SrbMessages {
         int code = srb.srbStatus() & ScsiStatus.SRB_CODE_MASK;
         boolean kept = code == ScsiStatus.SRB_SUCCESS || code == ScsiStatus.SRB_DATA_OVERRUN;
         if (request != null && kept && srb.dataTransferLength() > request.dataTransferLength()) {
-            ctx.mismatch(StorvscRules.DATA_TRANSFER_LENGTH_BEYOND_REQUEST, "data_transfer_length",
+            ctx.mismatch(StorvscRules.STORVSC_DATA_TRANSFER_LENGTH_BEYOND_REQUEST, "data_transfer_length",
                     "<= " + request.dataTransferLength() + " (the request's)",
                     Long.toString(srb.dataTransferLength()), UNION + VmscsiRequest.DATA_TRANSFER_LENGTH,
                     Integer.BYTES);

@@ -63,7 +63,7 @@ public final class StorvscDissector implements ProtocolDissector {
         boolean unsolicited = ctx.transactionId() == 0;
         int min = unsolicited ? Integer.BYTES : ctx.state().of(StorvscState.class, StorvscState::new).packetSize();
         if (p.length() < min) {
-            ctx.mismatch(StorvscRules.PACKET_TOO_SHORT, "length of the vstor_packet"
+            ctx.mismatch(StorvscRules.STORVSC_PACKET_TOO_SHORT, "length of the vstor_packet"
                             + (unsolicited ? " with transaction id 0" : ""),
                     ">= " + min, Long.toString(p.length()), 0, p.length());
         }
@@ -72,13 +72,14 @@ public final class StorvscDissector implements ProtocolDissector {
         }
         VstorHeader h = VstorHeader.parse(p);
         if (unsolicited && (h.operation() == Operations.COMPLETE_IO || h.operation() == Operations.FCHBA_DATA)) {
-            ctx.mismatch(StorvscRules.UNSOLICITED_INVALID_OPERATION, "operation of a packet with transaction id 0",
-                    "not COMPLETE_IO or FCHBA_DATA", Operations.shortName(h.operation()),
+            ctx.mismatch(StorvscRules.STORVSC_UNSOLICITED_INVALID_OPERATION,
+                    "operation of a packet with transaction id 0", "not COMPLETE_IO or FCHBA_DATA",
+                    Operations.shortName(h.operation()),
                     VstorHeader.OPERATION, Integer.BYTES);
         }
         MessageTable.Entry<VstorHeader> e = TABLE.find(h.operation());
         if (e == null) {
-            ctx.report(StorvscRules.OPERATION_UNKNOWN, "operation " + h.operation()
+            ctx.report(StorvscRules.STORVSC_OPERATION_UNKNOWN, "operation " + h.operation()
                     + " is not a VSTOR_OPERATION_* value", VstorHeader.OPERATION, Integer.BYTES);
             return ctx.decoded(Long.toString(h.operation()), "VSTOR operation " + h.operation() + " (unknown)",
                     h.fields().build());

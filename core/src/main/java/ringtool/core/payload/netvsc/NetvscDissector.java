@@ -41,7 +41,7 @@ public final class NetvscDissector implements ProtocolDissector {
         return new Sized(bodySize, ONE_MESSAGE, decoder);
     }
 
-    private static final MessageTable<NvspHeader> TABLE = chimneyAndFriends(MessageTable.<NvspHeader>builder()
+    private static final MessageTable<NvspHeader> TABLE = withoutLayout(MessageTable.<NvspHeader>builder()
             .add(1, "NVSP_MSG_TYPE_INIT", sized(InitMessages.INIT_SIZE, InitMessages::init))
             .add(2, "NVSP_MSG_TYPE_INIT_COMPLETE", sized(InitMessages.INIT_COMPLETE_SIZE, InitMessages::initComplete))
             .add(100, "NVSP_MSG1_TYPE_SEND_NDIS_VER", sized(NdisMessages.VERSION_SIZE, NdisMessages::version))
@@ -78,7 +78,7 @@ public final class NetvscDissector implements ProtocolDissector {
             .build();
 
     /** The types Linux numbers without a struct. */
-    private static MessageTable.Builder<NvspHeader> chimneyAndFriends(MessageTable.Builder<NvspHeader> b) {
+    private static MessageTable.Builder<NvspHeader> withoutLayout(MessageTable.Builder<NvspHeader> b) {
         String[] names = {"NVSP_MSG2_TYPE_SEND_CHIMNEY_DELEGATED_BUF", "NVSP_MSG2_TYPE_SEND_CHIMNEY_DELEGATED_BUF_COMP",
                 "NVSP_MSG2_TYPE_REVOKE_CHIMNEY_DELEGATED_BUF", "NVSP_MSG2_TYPE_RESUME_CHIMNEY_RX_INDICATION",
                 "NVSP_MSG2_TYPE_TERMINATE_CHIMNEY", "NVSP_MSG2_TYPE_TERMINATE_CHIMNEY_COMP",

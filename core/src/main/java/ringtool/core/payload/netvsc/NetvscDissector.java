@@ -27,8 +27,11 @@ public final class NetvscDissector implements ProtocolDissector {
     private static final long ONE_MESSAGE = NvspHeader.MESSAGE_SIZE;
     private static final long ANY = Long.MAX_VALUE;
 
-    /** A family's decoder with the struct size it needs and the payload size auto accepts for the type. */
-    private record Sized(int bodySize, long maxLength, MessageDecoder<NvspHeader> decoder)
+    /**
+     * A family's decoder with the struct size it needs, and what auto accepts for the type: a payload of at most
+     * {@code maxLength} bytes, zeros after the struct up to 40 bytes where {@code zeroTail}.
+     */
+    private record Sized(int bodySize, long maxLength, boolean zeroTail, MessageDecoder<NvspHeader> decoder)
             implements MessageDecoder<NvspHeader> {
 
         @Override
@@ -38,7 +41,7 @@ public final class NetvscDissector implements ProtocolDissector {
     }
 
     private static Sized sized(int bodySize, MessageDecoder<NvspHeader> decoder) {
-        return new Sized(bodySize, ONE_MESSAGE, decoder);
+        return new Sized(bodySize, ONE_MESSAGE, true, decoder);
     }
 
     private static final MessageTable<NvspHeader> TABLE = withoutLayout(MessageTable.<NvspHeader>builder()
@@ -58,7 +61,7 @@ public final class NetvscDissector implements ProtocolDissector {
             .add(106, "NVSP_MSG1_TYPE_REVOKE_SEND_BUF",
                     sized(BufferOffer.REVOKE_SIZE, BufferOffer.revoke("revoke_send_buf")))
             .add(SEND_RNDIS_PKT, "NVSP_MSG1_TYPE_SEND_RNDIS_PKT",
-                    new Sized(RndisPacketMessages.PACKET_SIZE, ANY, RndisPacketMessages::packet))
+                    new Sized(RndisPacketMessages.PACKET_SIZE, ANY, true, RndisPacketMessages::packet))
             .add(108, "NVSP_MSG1_TYPE_SEND_RNDIS_PKT_COMPLETE",
                     sized(RndisPacketMessages.COMPLETE_SIZE, RndisPacketMessages::complete))
             .add(120, "NVSP_MSG2_TYPE_ALLOC_RXBUF", sized(RxBufferMessages.ALLOC_SIZE, RxBufferMessages::alloc))
@@ -71,10 +74,10 @@ public final class NetvscDissector implements ProtocolDissector {
             .add(129, "NVSP_MSG4_TYPE_SWITCH_DATA_PATH", sized(VfMessages.DATAPATH_SIZE, VfMessages::switchDatapath))
             .add(133, "NVSP_MSG5_TYPE_SUBCHANNEL", sized(SubchannelMessages.SIZE, SubchannelMessages::decode))
             .add(134, "NVSP_MSG5_TYPE_SEND_INDIRECTION_TABLE",
-                    new Sized(IndirectionTableMessage.SIZE, ANY, IndirectionTableMessage::decode))
+                    new Sized(IndirectionTableMessage.SIZE, ANY, false, IndirectionTableMessage::decode))
             .add(135, "NVSP_MSG6_TYPE_PD_API", sized(PacketDirectMessages.API_REQ_SIZE, PacketDirectMessages::api))
             .add(136, "NVSP_MSG6_TYPE_PD_POST_BATCH",
-                    new Sized(PacketDirectMessages.BATCH_SIZE, ANY, PacketDirectMessages::batch)))
+                    new Sized(PacketDirectMessages.BATCH_SIZE, ANY, false, PacketDirectMessages::batch)))
             .build();
 
     /** The types Linux numbers without a struct. */
@@ -112,14 +115,28 @@ public final class NetvscDissector implements ProtocolDissector {
         return NetvscRules.ALL;
     }
 
+    /**
+     * A known type whose struct fits, in no more than the 40 bytes Linux and Hyper-V send (the types that carry
+     * more excepted), and zeros between the struct and the end of the 40 bytes (the types that carry a table there
+     * excepted): both sides clear the whole {@code nvsp_message} before they fill one member.
+     */
     @Override
     public boolean plausible(PayloadView payload) {
         if (!payload.has(0, NvspHeader.SIZE)) {
             return false;
         }
         MessageTable.Entry<NvspHeader> e = TABLE.find(NvspHeader.parse(payload).msgType());
-        return e != null && e.decoder() instanceof Sized s && payload.has(BODY_OFFSET, s.bodySize())
-                && payload.length() <= s.maxLength();
+        if (!(e != null && e.decoder() instanceof Sized s && payload.has(BODY_OFFSET, s.bodySize())
+                && payload.length() <= s.maxLength())) {
+            return false;
+        }
+        long end = s.zeroTail() ? Math.min(payload.length(), NvspHeader.MESSAGE_SIZE) : 0;
+        for (long at = BODY_OFFSET + s.bodySize(); at < end; at++) {
+            if (payload.u8(at) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -51,10 +51,15 @@ public final class StorvscDissector implements ProtocolDissector {
         return StorvscRules.ALL;
     }
 
+    /**
+     * A whole packet, a known operation, and flags of 0 or {@code REQUEST_COMPLETION_FLAG}: the flags also tell a
+     * vstor_packet from an IC message, whose second u32 is its size.
+     */
     @Override
     public boolean plausible(PayloadView payload) {
         return payload.length() >= SMALLEST && payload.length() <= VstorHeader.PACKET_SIZE
-                && TABLE.find(payload.u32(VstorHeader.OPERATION)) != null;
+                && TABLE.find(payload.u32(VstorHeader.OPERATION)) != null
+                && (payload.u32(VstorHeader.FLAGS) & ~VstorHeader.REQUEST_COMPLETION) == 0;
     }
 
     @Override

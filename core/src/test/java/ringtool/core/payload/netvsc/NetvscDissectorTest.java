@@ -353,5 +353,9 @@ class NetvscDissectorTest {
         long64[0] = 1;
         assertFalse(n.plausible(PayloadView.of(ByteSource.of(long64))), "an INIT of 64 bytes is a storvsc packet");
         assertFalse(n.plausible(PayloadView.of(ByteSource.of(Hex.parse("02 00 00 00")))), "INIT_COMPLETE, no body");
+        assertFalse(n.plausible(PayloadView.of(ByteSource.of(Hex.parse("""
+                01 00 00 00 24 00 00 00  03 00 00 00 00 00 00 00   |....$...........|  INIT, then bytes past it
+                01 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00   |................|
+                """)))), "an IC message's header reads as INIT, but the rest of 40 bytes is not zero");
     }
 }

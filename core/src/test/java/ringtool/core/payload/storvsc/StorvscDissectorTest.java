@@ -200,5 +200,7 @@ class StorvscDissectorTest {
         assertTrue(s.plausible(PayloadView.of(ByteSource.of(Hex.parse(READ_10)))));
         assertFalse(s.plausible(PayloadView.of(ByteSource.of(new byte[64]))), "operation 0");
         assertFalse(s.plausible(PayloadView.of(ByteSource.of(Hex.parse("03 00 00 00 01 00 00 00")))));
+        assertFalse(s.plausible(PayloadView.of(ByteSource.of(Hex.parse(READ_10.replace("03 00 00 00 01 00 00 00",
+                "01 00 00 00 24 00 00 00"))))), "flags 0x24: an IC pipe header (flags 1, msgsize 36)");
     }
 }

@@ -215,7 +215,7 @@ function _picocli_ringtool_inspect() {
   local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values
   local NAME_option_args=("linux-5.14" "linux-4.11" "linux-4.4" "openvmm" "all") # --model values
   local NDRIVER_option_args=("default" "util" "kvp" "balloon" "vss" "fcopy" "balloon-5.14") # --pkt-buffer-size values
-  local NAME_option_args=("auto" "none" "balloon" "ic") # --protocol values
+  local NAME_option_args=("auto" "none" "balloon" "ic" "netvsc" "storvsc") # --protocol values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -55,7 +55,8 @@ import ringtool.output.TextOptions;
             "  ringtool inspect --read-index 0x7a8 --format jsonl vmcore-ring.bin | jq -c 'select(.record==\"finding\")'"})
 final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Ring dumps to inspect.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Ring dumps to inspect. '-' (or /dev/stdin) reads"
+            + " one from stdin; a pipe or FIFO is read to its end, at most " + InputFiles.MAX_STREAM_MIB + " MiB (rings are at most a few MiB).")
     List<Path> files;
 
     @CommandLine.Mixin
@@ -241,6 +242,11 @@ final class InspectCommand implements Callable<Integer> {
     private List<InputList.Input> gatherInputs() {
         if (pipeline.summary && !SummaryWriter.supports(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--summary has no " + format.id() + " form");
+        }
+        if (InputFiles.STDIN_NAME.equals(pipeline.filesFrom) && files != null
+                && files.stream().anyMatch(f -> f.toString().equals(InputFiles.STDIN_NAME))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "stdin cannot hold both the --files-from list and a dump ('-')");
         }
         List<InputList.Input> inputs;
         try {

@@ -1,6 +1,7 @@
 package ringtool.core.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -8,11 +9,30 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.regex.Pattern;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.bytes.MappedByteSource;
 
 /** Opens inputs without trusting them: what they are and how big, before any byte is read. */
 public final class InputFiles {
+
+    /**
+     * The most bytes read from a pipe, a FIFO or stdin. The rings Linux allocates are at most a few MiB each (carve's
+     * sizes: 12 KiB to 2 MiB of data); a stream is held on the heap, so it is bounded.
+     */
+    public static final int MAX_STREAM_MIB = 16;
+    public static final int MAX_STREAM = MAX_STREAM_MIB << 20;
+    /** The name that stands for stdin. */
+    public static final String STDIN_NAME = "-";
+    private static final Path STDIN = Path.of("/dev/stdin");
+    private static final Pattern UIO_DEVICE = Pattern.compile("uio[0-9]+");
+    /** File type bits of st_mode (inode(7)). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFSOCK = 0140000;
 
     /** The message for a directory given as an input; the CLI adds its hint to it. */
     public static final String IS_A_DIRECTORY = "is a directory";
@@ -21,8 +41,10 @@ public final class InputFiles {
     }
 
     /**
-     * Whether the file is ring memory that moves while it is read (sysfs {@code ring}, {@code /dev/uioN}) rather than
-     * a dump: those are copied once through {@link #liveCopy} and checked for torn reads.
+     * Whether the file is ring memory that moves while it is read rather than a dump: a channel's sysfs {@code ring}
+     * file or a {@code /dev/uioN} device. Only those are copied once through {@link #liveCopy} and checked for torn
+     * reads; any other file under {@code /dev} or {@code /sys} (a tmpfs file in {@code /dev/shm}, an attribute) is
+     * not a live ring.
      */
     public static boolean isLive(Path path) {
         Path real;
@@ -31,10 +53,15 @@ public final class InputFiles {
         } catch (IOException e) {
             return false;
         }
-        if (Files.isDirectory(real)) {
+        Path name = real.getFileName();
+        if (name == null) {
             return false;
         }
-        return real.startsWith("/sys/") || real.startsWith("/dev/") || Files.exists(real) && !Files.isRegularFile(real);
+        if (real.startsWith("/sys/")) {
+            return name.toString().equals("ring") && Files.isRegularFile(real);
+        }
+        return real.getParent() != null && real.getParent().toString().equals("/dev")
+                && UIO_DEVICE.matcher(name.toString()).matches() && kind(real) == Kind.CHARACTER_DEVICE;
     }
 
     /** Maps a live ring file shared, copies it once, and reads its indices before and after the copy. */
@@ -116,14 +143,42 @@ public final class InputFiles {
         }
     }
 
-    /** Maps a regular file read-only. */
+    /**
+     * The bytes of an input: a regular file mapped read-only; a pipe, a FIFO or {@code -} (stdin) read as a stream of
+     * at most {@link #MAX_STREAM} bytes; anything else refused with what it is.
+     */
     public static ByteSource open(Path path) throws InputException {
-        if (Files.isDirectory(path)) {
-            throw new InputException(IS_A_DIRECTORY);
-        }
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+        boolean stdin = STDIN_NAME.equals(path.toString());
+        Path file = stdin ? STDIN : path;
+        if (!stdin && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new InputException("no such file");
         }
+        Kind kind = kind(file);
+        switch (kind) {
+            case DIRECTORY -> throw new InputException(IS_A_DIRECTORY);
+            case MISSING -> throw new InputException(stdin ? "stdin is closed" : "no such file (a dangling link)");
+            case PIPE -> {
+                return readStream(file);
+            }
+            case CHARACTER_DEVICE -> throw new InputException(stdin ? "stdin is a terminal: pipe a dump in, or name"
+                    + " the file" : "is a character device, not a ring dump (of devices, only /dev/uioN is read, as a"
+                    + " live ring)");
+            case BLOCK_DEVICE -> throw new InputException("is a block device, not a ring dump");
+            case SOCKET -> throw new InputException("is a socket, not a ring dump");
+            case OTHER -> throw new InputException("is not a regular file");
+            case REGULAR -> {
+                // Kernel-generated files claim a size of 0 (/proc) or 4096 (sysfs) whatever they hold.
+                String special = generated(file);
+                if (special != null) {
+                    throw new InputException(special);
+                }
+                return map(file);
+            }
+            default -> throw new IllegalStateException(kind.name());
+        }
+    }
+
+    private static ByteSource map(Path path) throws InputException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -136,6 +191,81 @@ public final class InputFiles {
             throw new InputException("permission denied", e);
         } catch (IOException e) {
             throw new InputException("cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a stream to its end, refusing it once it passes {@link #MAX_STREAM} bytes. */
+    static ByteSource readStream(Path path) throws InputException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(MAX_STREAM + 1);
+            if (bytes.length > MAX_STREAM) {
+                throw new InputException("a stream of more than " + MAX_STREAM_MIB + " MiB: rings are at most a"
+                        + " few MiB; save a larger input to a file and name the file");
+            }
+            if (bytes.length == 0) {
+                throw new InputException("empty stream");
+            }
+            return ByteSource.of(bytes);
+        } catch (AccessDeniedException e) {
+            throw new InputException("permission denied", e);
+        } catch (IOException e) {
+            throw new InputException("cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a regular file under /proc or /sys really is, when it is text the kernel writes on each read. */
+    private static String generated(Path path) {
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+        if (real.startsWith("/proc/") && sizeOf(real) == 0) {
+            return "is a /proc file (text the kernel writes when it is read), not a ring dump";
+        }
+        if (real.startsWith("/sys/") && !real.getFileName().toString().equals("ring")) {
+            return "is a sysfs attribute (text the kernel writes when it is read), not a ring: 'ringtool sysfs'"
+                    + " reads a device's attributes, and only a channel's ring file is a ring";
+        }
+        return null;
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    enum Kind { REGULAR, DIRECTORY, PIPE, CHARACTER_DEVICE, BLOCK_DEVICE, SOCKET, OTHER, MISSING }
+
+    /** The file's type after links, from its mode bits where the platform has them. */
+    static Kind kind(Path path) {
+        BasicFileAttributes basic;
+        try {
+            basic = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return Kind.MISSING;
+        }
+        if (basic.isRegularFile()) {
+            return Kind.REGULAR;
+        }
+        if (basic.isDirectory()) {
+            return Kind.DIRECTORY;
+        }
+        try {
+            int type = (Integer) Files.getAttribute(path, "unix:mode") & S_IFMT;
+            return switch (type) {
+                case S_IFIFO -> Kind.PIPE;
+                case S_IFCHR -> Kind.CHARACTER_DEVICE;
+                case S_IFBLK -> Kind.BLOCK_DEVICE;
+                case S_IFSOCK -> Kind.SOCKET;
+                default -> Kind.OTHER;
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Kind.OTHER;
         }
     }
 }

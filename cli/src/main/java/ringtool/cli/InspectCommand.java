@@ -30,6 +30,7 @@ import ringtool.core.source.InputFiles;
 import ringtool.core.source.Layout;
 import ringtool.output.ControlEscapes;
 import ringtool.output.Format;
+import ringtool.output.OutputOptions;
 import ringtool.output.ReportWriter;
 import ringtool.output.RunTotals;
 import ringtool.output.SummaryWriter;
@@ -52,6 +53,7 @@ import ringtool.output.TextOptions;
             "  ringtool inspect --model all --pkt-buffer-size balloon-5.14 inbound.bin",
             "  ringtool inspect --history --layout uio-pair ring",
             "  ringtool inspect --format sarif --fail-on never dumps/*.bin > ringtool.sarif",
+            "  ringtool inspect --format html ring > report.html",
             "  ringtool inspect --read-index 0x7a8 --format jsonl vmcore-ring.bin | jq -c 'select(.record==\"finding\")'"})
 final class InspectCommand implements Callable<Integer> {
 
@@ -64,8 +66,14 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
             completionCandidates = Candidates.Formats.class,
-            description = "Output format: text, json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json, jsonl, sarif, svg (a picture of each input's rings), html (one"
+                    + " self-contained report: pictures, packet tables, findings) (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+            description = "With --format svg: write one picture per ring into DIR (<input>.<ring>.svg) and print"
+                    + " their paths, instead of one document per input on standard output.")
+    Path outputDir;
 
     @Option(names = "--layout", defaultValue = "auto", converter = LayoutConverter.class,
             completionCandidates = Candidates.Layouts.class,
@@ -172,7 +180,8 @@ final class InspectCommand implements Callable<Integer> {
         };
         writer.begin();
         // SARIF keeps unreadable inputs for the run's invocation record, which per-input writers would lose.
-        if (pipeline.jobs == 1 || format == Format.SARIF) {
+        // SVG files per ring are named in one sequence, so that equal input names get numbered, not overwritten.
+        if (pipeline.jobs == 1 || format == Format.SARIF || format == Format.SVG) {
             for (InputList.Input file : inputs) {
                 InputReport report = inspect(inspector, file);
                 writer.input(report, () -> report.exitCode(failOn.threshold()));
@@ -230,16 +239,44 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
+    /** The command line as a shell would take it back, for the HTML report's header. */
+    private String commandLine() {
+        StringBuilder b = new StringBuilder("ringtool");
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            b.append(' ');
+            boolean plain = !a.isEmpty();
+            for (int i = 0; i < a.length() && plain; i++) {
+                char c = a.charAt(i);
+                plain = Character.isLetterOrDigit(c) || "-_./=:,@%+".indexOf(c) >= 0;
+            }
+            b.append(plain ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
+    }
+
     /** The writer for this run's options; {@code --jobs} makes one per input, so it must be cheap. */
     private ReportWriter writer(PrintWriter out) {
         if (pipeline.summary) {
             return new SummaryWriter(format, out);
         }
-        return format.writer(out, new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count),
-                format == Format.JSONL && (pipeline.lineBuffered || Terminal.stdout()));
+        return format.writer(out, new OutputOptions(
+                new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count),
+                format == Format.JSONL && (pipeline.lineBuffered || Terminal.stdout()), commandLine(), outputDir));
     }
 
     private List<InputList.Input> gatherInputs() {
+        if (outputDir != null) {
+            if (format != Format.SVG) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "-o/--output-dir goes with --format svg"
+                        + " (the other formats write one stream to standard output)");
+            }
+            try {
+                java.nio.file.Files.createDirectories(outputDir);
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "-o " + outputDir
+                        + ": cannot create the directory: " + e.getMessage());
+            }
+        }
         if (pipeline.summary && !SummaryWriter.supports(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--summary has no " + format.id() + " form");
         }
@@ -296,7 +333,8 @@ final class InspectCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new CommandLine.TypeConversionException("expected text, json, jsonl or sarif, got '" + value + "'");
+            throw new CommandLine.TypeConversionException("expected text, json, jsonl, sarif, svg or html, got '"
+                    + value + "'");
         }
     }
 

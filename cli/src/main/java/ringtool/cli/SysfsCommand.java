@@ -85,6 +85,10 @@ final class SysfsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (format == Format.SVG || format == Format.HTML) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format " + format.id()
+                    + ": sysfs writes text, json, jsonl or sarif (pictures are of rings: inspect and carve draw them)");
+        }
         Inspector inspector = new Inspector(InspectCommand.framing(spec, layout, headerSize, null), null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

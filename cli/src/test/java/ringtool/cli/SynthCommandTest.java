@@ -128,6 +128,6 @@ class SynthCommandTest {
     void anUnknownFormatNamesSarifAmongTheChoices() {
         CliRun run = CliRun.of("inspect", "--format", "xml", "x.bin");
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains("expected text, json, jsonl or sarif, got 'xml'"), run.err());
+        assertTrue(run.err().contains("expected text, json, jsonl, sarif, svg or html, got 'xml'"), run.err());
     }
 }

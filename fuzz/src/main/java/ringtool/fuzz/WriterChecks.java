@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import javax.xml.parsers.SAXParserFactory;
 import org.apache.commons.io.output.NullWriter;
+import org.xml.sax.helpers.DefaultHandler;
 import ringtool.core.report.InputReport;
 import ringtool.core.rules.Severity;
 import ringtool.output.Format;
@@ -27,7 +29,8 @@ final class WriterChecks {
 
     /**
      * The chosen writers run on the report: JSON must parse as one document listing as many packets as the summary
-     * counts, each JSONL line must be one object, SARIF must parse as one document. JSON, JSONL and SARIF go through
+     * counts, each JSONL line must be one object, SARIF must parse as one document, SVG as well-formed XML, and HTML
+     * must be one whole document whose pictures are well-formed XML. JSON, JSONL and SARIF go through
      * {@link Utf8Output} into bytes, as the CLI writes them to standard output.
      */
     static void check(InputReport report, Set<Format> formats, TextOptions text) {
@@ -48,6 +51,14 @@ final class WriterChecks {
                 byte[] written = sink.take();
                 if (format == Format.JSONL) {
                     checkJsonLines(written);
+                    continue;
+                }
+                if (format == Format.SVG) {
+                    checkXml(written, 0, written.length, "SVG");
+                    continue;
+                }
+                if (format == Format.HTML) {
+                    checkHtml(written);
                     continue;
                 }
                 long listed = countPackets(written);
@@ -80,6 +91,61 @@ final class WriterChecks {
             bytes.reset();
             return written;
         }
+    }
+
+    private static final SAXParserFactory XML = xmlFactory();
+
+    private static SAXParserFactory xmlFactory() {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            // The writers never write a DOCTYPE; refusing one also keeps entity expansion out of the harness.
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return f;
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes [from, to) are one well-formed XML document (a picture, whatever names and messages it holds). */
+    private static void checkXml(byte[] doc, int from, int to, String what) {
+        try {
+            XML.newSAXParser().parse(new java.io.ByteArrayInputStream(doc, from, to - from), new DefaultHandler());
+        } catch (org.xml.sax.SAXException | IOException | javax.xml.parsers.ParserConfigurationException e) {
+            throw new InvariantViolation(what + " output is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** A whole HTML document whose every picture is well-formed SVG (an unescaped name would break one first). */
+    private static void checkHtml(byte[] doc) {
+        String text = new String(doc, java.nio.charset.StandardCharsets.UTF_8);
+        if (!text.startsWith("<!DOCTYPE html>\n") || !text.endsWith("</html>\n")) {
+            throw new InvariantViolation("HTML output is not one whole document");
+        }
+        byte[] open = "<figure>\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] close = "</figure>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = 0;
+        while ((at = indexOf(doc, open, at)) >= 0) {
+            int start = at + open.length;
+            int end = indexOf(doc, close, start);
+            if (end < 0) {
+                throw new InvariantViolation("HTML output has a figure that does not end");
+            }
+            checkXml(doc, start, end, "HTML's SVG");
+            at = end;
+        }
+    }
+
+    private static int indexOf(byte[] in, byte[] what, int from) {
+        outer:
+        for (int i = from; i <= in.length - what.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

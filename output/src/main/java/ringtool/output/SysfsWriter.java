@@ -24,6 +24,7 @@ public interface SysfsWriter {
             case JSON -> new SysfsJsonWriter(out, false);
             case JSONL -> new SysfsJsonWriter(out, true);
             case SARIF -> new SysfsSarifWriter(out);
+            case SVG, HTML -> throw new IllegalArgumentException("sysfs has no " + format.id() + " form");
         };
     }
 }

@@ -209,8 +209,8 @@ function _picocli_ringtool_inspect() {
 
   local commands=""
   local flag_opts="'-0' '--null' '-r' '--recursive' '--line-buffered' '--summary' '-h' '--help' '--version' '-V' '--verbose' '-x' '--hex' '--history' '--stacktrace'"
-  local arg_opts="'--files-from' '-j' '--jobs' '--format' '--layout' '--header-size' '--data-size' '--read-index' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
-  local format_option_args=("text" "json" "jsonl" "sarif") # --format values
+  local arg_opts="'--files-from' '-j' '--jobs' '--format' '-o' '--output-dir' '--layout' '--header-size' '--data-size' '--read-index' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
+  local format_option_args=("text" "json" "jsonl" "sarif" "svg" "html") # --format values
   local layout_option_args=("single" "uio-pair" "double-mapped" "auto") # --layout values
   local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values
   local NAME_option_args=("linux-5.14" "linux-4.11" "linux-4.4" "openvmm" "all") # --model values
@@ -229,6 +229,12 @@ function _picocli_ringtool_inspect() {
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--layout')
@@ -437,7 +443,7 @@ function _picocli_ringtool_carve() {
   local commands=""
   local flag_opts="'-h' '--help' '--version' '--raw' '--stacktrace'"
   local arg_opts="'--out' '--format' '--min-confidence' '--fail-on'"
-  local format_option_args=("text" "json" "jsonl" "sarif") # --format values
+  local format_option_args=("text" "json" "jsonl" "sarif" "svg" "html") # --format values
   local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default

@@ -27,6 +27,15 @@ final class Candidates {
         }
     }
 
+    /** sysfs has no pictures: a tree of text attributes is not a ring. */
+    static final class SysfsFormats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Format.values()).filter(f -> f != Format.SVG && f != Format.HTML).map(Format::id)
+                    .iterator();
+        }
+    }
+
     static final class Layouts implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {

@@ -74,7 +74,8 @@ final class CarveCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", converter = InspectCommand.FormatConverter.class,
             completionCandidates = Candidates.Formats.class,
-            description = "Output format: text (a table of rings), json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text (a table of rings), json, jsonl, sarif, svg (a picture of the rings"
+                    + " found), html (a report: pictures and tables) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--min-confidence", defaultValue = "0.5", paramLabel = "0..1",

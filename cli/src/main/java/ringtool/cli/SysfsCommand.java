@@ -52,7 +52,7 @@ final class SysfsCommand implements Callable<Integer> {
     List<Path> dirs;
 
     @Option(names = "--format", defaultValue = "text", converter = InspectCommand.FormatConverter.class,
-            completionCandidates = Candidates.Formats.class,
+            completionCandidates = Candidates.SysfsFormats.class,
             description = "Output format: text, json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
     Format format;
 

@@ -102,6 +102,15 @@ class PicturesTest {
     }
 
     @Test
+    void carveDrawsEveryRingItFinds() throws Exception {
+        CliRun run = CliRun.of("carve", "--raw", "--format", "html", "../samples/balloon-uio-pair.bin");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of(), Html5.problems(run.out()));
+        assertTrue(run.out().contains("<h3>[outbound] 16384-byte data area at file offset 0x1000</h3>")
+                && run.out().contains("<h3>[inbound] 16384-byte data area at file offset 0x6000</h3>"), run.out());
+    }
+
+    @Test
     void sysfsHasNoPicture() {
         CliRun run = CliRun.of("sysfs", "--format", "svg", ".");
         assertEquals(2, run.exit());

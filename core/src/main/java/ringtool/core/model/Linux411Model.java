@@ -27,11 +27,6 @@ public final class Linux411Model implements ReaderModel {
     }
 
     @Override
-    public Long pktBufferSize() {
-        return null;
-    }
-
-    @Override
     public ModelResult run(RingSnapshot ring, long start, Map<Long, Packet> strict) {
         ModelRun run = new ModelRun(NAME, null, ring, start, strict);
         long priv = start;

@@ -26,11 +26,6 @@ public final class OpenVmmModel implements ReaderModel {
     }
 
     @Override
-    public Long pktBufferSize() {
-        return null;
-    }
-
-    @Override
     public ModelResult run(RingSnapshot ring, long start, Map<Long, Packet> strict) {
         ModelRun run = new ModelRun(NAME, null, ring, start, strict);
         long out = start;

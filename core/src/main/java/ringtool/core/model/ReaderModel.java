@@ -15,7 +15,9 @@ public interface ReaderModel {
     String name();
 
     /** The buffer size the model was built with, or null when the reader has none. */
-    Long pktBufferSize();
+    default Long pktBufferSize() {
+        return null;
+    }
 
     /**
      * @param start  the strict walk's start cursor (the header's read index or {@code --read-index})

@@ -254,22 +254,10 @@ public final class Synthesizer {
                     ext, payload);
             Damage d = p.damage();
             if (d != null) {
-                if (d.type() != null) {
-                    checkRange(what, "damage.type", d.type(), U16);
-                    RingWriter.le(packet, PacketDescriptor.TYPE_OFFSET, d.type(), 2);
-                }
-                if (d.offset8() != null) {
-                    checkRange(what, "damage.offset8", d.offset8(), U16);
-                    RingWriter.le(packet, PacketDescriptor.OFFSET8_OFFSET, d.offset8(), 2);
-                }
-                if (d.len8() != null) {
-                    checkRange(what, "damage.len8", d.len8(), U16);
-                    RingWriter.le(packet, PacketDescriptor.LEN8_OFFSET, d.len8(), 2);
-                }
-                if (d.flags() != null) {
-                    checkRange(what, "damage.flags", d.flags(), U16);
-                    RingWriter.le(packet, PacketDescriptor.FLAGS_OFFSET, d.flags(), 2);
-                }
+                damage(packet, what, "type", d.type(), PacketDescriptor.TYPE_OFFSET);
+                damage(packet, what, "offset8", d.offset8(), PacketDescriptor.OFFSET8_OFFSET);
+                damage(packet, what, "len8", d.len8(), PacketDescriptor.LEN8_OFFSET);
+                damage(packet, what, "flags", d.flags(), PacketDescriptor.FLAGS_OFFSET);
                 if (d.rangeCount() != null) {
                     checkRange(what, "damage.range_count", d.rangeCount(), RingMath.U32_MAX);
                     if (packet.length < TransferPageHeader.RANGE_COUNT_OFFSET + Integer.BYTES) {
@@ -280,6 +268,15 @@ public final class Synthesizer {
                 }
             }
             return packet;
+        }
+
+        /** Writes a damaged u16 of the descriptor over what the writer put there, when one is given. */
+        private void damage(byte[] packet, String what, String field, Integer value, int offset)
+                throws SynthException {
+            if (value != null) {
+                checkRange(what, "damage." + field, value, U16);
+                RingWriter.le(packet, offset, value, Short.BYTES);
+            }
         }
 
         private byte[] extendedHeader(PacketDescription p, String what) throws SynthException {

@@ -5,6 +5,9 @@ import static ringtool.core.rules.Finding.hex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.function.IntSupplier;
+import ringtool.core.payload.Decoded;
+import ringtool.core.payload.PayloadDecoder;
+import ringtool.core.payload.ProtocolChoice;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.report.Summary;
@@ -89,6 +92,9 @@ public final class HtmlWriter implements ReportWriter {
     private void ring(RingReport r) {
         out.print("<h3>[" + esc(r.name()) + "] " + r.dataSize() + "-byte data area at file offset "
                 + hex(r.fileOffset() + r.headerSize()) + "</h3>\n");
+        ProtocolChoice protocol = r.protocol();
+        out.print("<p>Payloads: " + esc(protocol.name()) + " (" + esc(protocol.decision()) + ")</p>\n");
+        PayloadDecoder decoder = r.decoder();
         long shown = 0;
         long total = 0;
         for (Packet p : r.packets()) {
@@ -99,7 +105,8 @@ public final class HtmlWriter implements ReportWriter {
             if (shown == 0) {
                 out.print("<table>\n<caption>Packets from the read index to the write index</caption>\n<thead><tr>"
                         + "<th>#</th><th>offset</th><th>type</th><th>flags</th><th>transaction_id</th>"
-                        + "<th>offset8</th><th>len8</th><th>payload</th><th>wraps</th></tr></thead>\n<tbody>\n");
+                        + "<th>offset8</th><th>len8</th><th>payload</th><th>wraps</th><th>info</th></tr></thead>\n"
+                        + "<tbody>\n");
             }
             shown++;
             var d = p.descriptor();
@@ -107,7 +114,8 @@ public final class HtmlWriter implements ReportWriter {
                     + p.typeName() + " (" + d.type() + ")</td><td class=\"m\">" + hex(d.flags())
                     + "</td><td class=\"n\">" + Long.toUnsignedString(d.transactionId()) + "</td><td class=\"n\">"
                     + d.offset8() + "</td><td class=\"n\">" + d.len8() + "</td><td class=\"n\">" + p.payloadLength()
-                    + " @" + p.payloadOffset() + "</td><td>" + (p.wraps() ? "wraps" : "") + "</td></tr>\n");
+                    + " @" + p.payloadOffset() + "</td><td>" + (p.wraps() ? "wraps" : "") + "</td><td>"
+                    + info(decoder.decode(p).decoded()) + "</td></tr>\n");
         }
         if (shown > 0) {
             out.print("</tbody>\n</table>\n");
@@ -146,6 +154,11 @@ public final class HtmlWriter implements ReportWriter {
         if (shown < total) {
             out.print("<p class=\"more\">" + (total - shown) + " more findings not shown (-c N shows N)</p>\n");
         }
+    }
+
+    /** The payload's one-line summary (tshark's Info column), or nothing where no protocol decoded it. */
+    private static String info(Decoded d) {
+        return d == null ? "" : esc(d.info());
     }
 
     private static String optHex(Long v) {

@@ -358,4 +358,38 @@ class NetvscDissectorTest {
                 01 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00   |................|
                 """)))), "an IC message's header reads as INIT, but the rest of 40 bytes is not zero");
     }
+
+    @Test
+    void buffersAreOfferedAndRevokedWithTheirGpadlAndId() {
+        Decoded offer = ring.inband(2, "65 00 00 00 10 1e 0e 00  fe ca 00 00 00 00 00 00   |e...............|");
+        assertEquals("NVSP_MSG1_TYPE_SEND_RECV_BUF gpadl 0xe1e10, id 0xcafe", offer.info());
+        assertEquals("51966", field(offer, "send_recv_buf.id"));
+        Decoded send = ring.inband(3, "68 00 00 00 11 1e 0e 00  00 00 00 00 00 00 00 00   |h...............|");
+        assertEquals("NVSP_MSG1_TYPE_SEND_SEND_BUF gpadl 0xe1e11, id 0x0", send.info());
+        assertEquals("NVSP_MSG1_TYPE_REVOKE_RECV_BUF id 0xcafe",
+                ring.inband(0, "67 00 00 00 fe ca 00 00   |g.......|").info());
+        assertEquals("0", field(ring.inband(0, "6a 00 00 00 00 00 00 00   |j.......|"), "revoke_send_buf.id"));
+        assertEquals("", ring.findingLines());
+    }
+
+    @Test
+    void version2ReceiveBuffersAndPacketDirectDecode() {
+        assertEquals("NVSP_MSG2_TYPE_ALLOC_RXBUF alloc_id 5, 65536 bytes",
+                ring.inband(9, "78 00 00 00 05 00 00 00  00 00 01 00 00 00 00 00   |x...............|").info());
+        Decoded comp = ring.completion(9, """
+                79 00 00 00 01 00 00 00  05 00 00 00 33 22 11 00   |y...........3"..|  SUCCESS, id 5, gpadl
+                07 00 00 00 00 00 00 00                            |........|          recv_buf_id 7
+                """);
+        assertEquals("NVSP_MSG2_TYPE_ALLOC_RXBUF_COMP SUCCESS, alloc_id 5 for NVSP_MSG2_TYPE_ALLOC_RXBUF alloc_id 5,"
+                + " 65536 bytes", comp.info());
+        assertEquals("7", field(comp, "alloc_rxbuf_comp.recv_buf_id"));
+        assertEquals("NVSP_MSG2_TYPE_FREE_RXBUF recv_buf_id 7",
+                ring.inband(0, "7a 00 00 00 07 00 00 00  00 00 00 00 00 00 00 00   |z...............|").info());
+        assertEquals("NVSP_MSG6_TYPE_PD_API PD_API_OP_CREATE_QUEUE",
+                ring.inband(10, "87 00 00 00 05 00 00 00   |........|").info());
+        Decoded pd = ring.completion(10, "87 00 00 00 05 00 00 00  01 00 00 c0 00 00 00 00   |................|");
+        assertEquals("NVSP_MSG6_TYPE_PD_API PD_API_OP_CREATE_QUEUE complete, status 0xc0000001 for"
+                + " NVSP_MSG6_TYPE_PD_API PD_API_OP_CREATE_QUEUE", pd.info());
+        assertEquals("", ring.findingLines());
+    }
 }

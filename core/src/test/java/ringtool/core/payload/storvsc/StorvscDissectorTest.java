@@ -203,4 +203,29 @@ class StorvscDissectorTest {
         assertFalse(s.plausible(PayloadView.of(ByteSource.of(Hex.parse(READ_10.replace("03 00 00 00 01 00 00 00",
                 "01 00 00 00 24 00 00 00"))))), "flags 0x24: an IC pipe header (flags 1, msgsize 36)");
     }
+
+    @Test
+    void fibreChannelNamesAreDecodedFromTheWwnPacket() {
+        Decoded d = ring.inband(0x20, """
+                0c 00 00 00 00 00 00 00  00 00 00 00 01 00 00 00   |................|  FCHBA_DATA, primary
+                20 00 00 15 5d 00 00 01  20 00 00 15 5d 00 00 02   | ...]... ...]...|  port, node wwn
+                """ + ZEROS + ZEROS);
+        assertEquals("FCHBA_DATA port 20:00:00:15:5d:00:00:01, node 20:00:00:15:5d:00:00:02 (primary)", d.info());
+        assertEquals("20:00:00:15:5d:00:00:02", field(d, "wwn_packet.primary_node_wwn"));
+        assertEquals("", ring.findingLines());
+        ring.inband(0, "0c 00 00 00 00 00 00 00  00 00 00 00 01 00 00 00   |................|\n" + ZEROS + ZEROS
+                + ZEROS);
+        assertEquals("storvsc.unsolicited.invalid_operation: operation of a packet with transaction id 0: expected"
+                + " not COMPLETE_IO or FCHBA_DATA, got FCHBA_DATA", ring.findingLines(), "Linux refuses it since 2021");
+    }
+
+    @Test
+    void descriptorFormatSenseIsReadFromItsOwnOffsets() {
+        Decoded d = ring.completion(15, READ_10_FAILED
+                .replace("70 00 03 00", "72 05 24 00")
+                .replace("0a 12 01 00", "0a 08 01 00"));
+        assertEquals("COMPLETE_IO SRB -> SRB_STATUS_ERROR|AUTOSENSE_VALID, CHECK CONDITION, ILLEGAL REQUEST 24/00"
+                + " INVALID FIELD IN CDB", d.info());
+        assertEquals("114", field(d, "vm_srb.sense.response_code"));
+    }
 }

@@ -11,6 +11,7 @@ import ringtool.core.walk.Packet;
 public record History(List<Packet> packets, ConsumedStop stop) {
 
     public History {
-        packets = List.copyOf(packets);
+        // The walk's own list reads the packets from the ring as they are asked for; copying it would hold them.
+        packets = packets instanceof ConsumedPackets ? packets : List.copyOf(packets);
     }
 }

@@ -3,14 +3,11 @@ package ringtool.core.history;
 import static ringtool.core.rules.Finding.hex;
 import static ringtool.core.rules.Finding.hex64;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
 import ringtool.core.format.RingMath;
 import ringtool.core.format.TrailerChain;
-import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 import ringtool.core.walk.RingView;
 
@@ -45,15 +42,13 @@ public final class HistoryWalk {
         }
         long live = RingMath.bytesToRead(readIndex, write, size);
         TrailerChain chain = new TrailerChain(view, size, readIndex, size - live);
-        List<Packet> newestFirst = new ArrayList<>();
+        // Counted only: the packets are read again, oldest first, when asked for (ConsumedPackets).
+        int count = 0;
         while (chain.back()) {
-            long start = chain.cursor();
-            PacketDescriptor d = chain.descriptor();
-            newestFirst.add(new Packet(-(newestFirst.size() + 1L), start, ring.dataFileOffset(start), d,
-                    d.payloadLength(view, start), chain.trailer(), start + chain.span() > size, null));
+            count++;
         }
-        Collections.reverse(newestFirst);
-        return new History(newestFirst, new ConsumedStop(chain.cursor(), reason(chain, !newestFirst.isEmpty())));
+        return new History(new ConsumedPackets(ring, chain.cursor(), count),
+                new ConsumedStop(chain.cursor(), reason(chain, count > 0)));
     }
 
     private static String reason(TrailerChain chain, boolean recovered) {

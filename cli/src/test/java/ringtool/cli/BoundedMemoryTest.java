@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ringtool.core.format.PacketDescriptor;
+import ringtool.core.format.PacketType;
 import ringtool.core.format.RingHeader;
+import ringtool.core.synth.RingWriter;
 import ringtool.core.testing.RingFiles;
 
 /**
@@ -119,5 +124,34 @@ class BoundedMemoryTest {
                 }
             }).distinct().toList());
         }
+    }
+
+    /**
+     * A valid 16 MiB ring of 24-byte packets (descriptor and trailer only), read index at the half: 349,524
+     * consumed packets behind it for --history, as many live ones for every model to read.
+     */
+    @Test
+    void modelsAndHistoryOverASixteenMibRingOfSmallPacketsRunIn64MibOfHeap() throws Exception {
+        long dataSize = 16 << 20;
+        int packets = (int) (dataSize / 24) & ~1;
+        long half = 24L * (packets / 2);
+        ByteBuffer ring = ByteBuffer.allocate((int) (4096 + dataSize)).order(ByteOrder.LITTLE_ENDIAN);
+        ring.putInt(RingHeader.WRITE_INDEX_OFFSET, 24 * packets).putInt(RingHeader.READ_INDEX_OFFSET, (int) half)
+                .putInt(RingHeader.FEATURE_BITS_OFFSET, 1);
+        for (int i = 0; i < packets; i++) {
+            int at = 4096 + 24 * i;
+            ring.put(at, RingWriter.encode(PacketType.DATA_INBAND, 0, i, new byte[0], new byte[0]));
+            ring.putLong(at + 16, PacketDescriptor.expectedTrailer(24L * i));
+        }
+        Path file = dir.resolve("small-packets.bin");
+        Files.write(file, ring.array());
+        Child c = ringtool("{\"record\":\"packet\"", "inspect", "--layout", "single", "--model", "all", "--history",
+                "--format", "jsonl", file.toString());
+        assertEquals("", c.err());
+        assertEquals(0, c.code());
+        assertEquals(packets, c.packetLines());
+        assertTrue(c.last().startsWith("{\"record\":\"summary\",\"schema\":\"ringtool/1\",\"source\":null,"
+                + "\"scope\":\"run\",\"inputs\":1,\"failed_inputs\":0,\"exit_code\":0,\"packets\":" + packets / 2 + ","),
+                c.last());
     }
 }

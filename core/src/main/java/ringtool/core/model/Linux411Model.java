@@ -2,11 +2,9 @@ package ringtool.core.model;
 
 import static ringtool.core.rules.Finding.hex;
 
-import java.util.Map;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingMath;
 import ringtool.core.rules.Rules;
-import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 
 /**
@@ -27,7 +25,7 @@ public final class Linux411Model implements ReaderModel {
     }
 
     @Override
-    public ModelResult run(RingSnapshot ring, long start, Map<Long, Packet> strict) {
+    public ModelResult run(RingSnapshot ring, long start, StrictPackets strict) {
         ModelRun run = new ModelRun(NAME, null, ring, start, strict);
         long priv = start;
         if (run.noData()) {
@@ -42,7 +40,7 @@ public final class Linux411Model implements ReaderModel {
             }
             long avail = run.available(priv);
             PacketDescriptor d = PacketDescriptor.parse(run.view, priv);
-            ModelRead r = run.read(priv, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
+            ModelRead r = run.read(priv, d.offset8(), d.len8());
             run.judge(r, Rules.MODEL_LINUX_4_11_GHOST_PACKET, Rules.MODEL_LINUX_4_11_DESYNC);
             if (priv + d.lengthBytes() > mapping && run.fresh(Rules.MODEL_LINUX_4_11_PACKET_PAST_MAPPING)) {
                 run.finding(Rules.MODEL_LINUX_4_11_PACKET_PAST_MAPPING, "hands over " + d.lengthBytes()

@@ -2,11 +2,9 @@ package ringtool.core.model;
 
 import static ringtool.core.rules.Finding.hex;
 
-import java.util.Map;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingMath;
 import ringtool.core.rules.Rules;
-import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 
 /**
@@ -38,7 +36,7 @@ public final class Linux44Model implements ReaderModel {
     }
 
     @Override
-    public ModelResult run(RingSnapshot ring, long start, Map<Long, Packet> strict) {
+    public ModelResult run(RingSnapshot ring, long start, StrictPackets strict) {
         ModelRun run = new ModelRun(NAME, bufferSize, ring, start, strict);
         long read = start;
         if (run.noData()) {
@@ -80,7 +78,7 @@ public final class Linux44Model implements ReaderModel {
                 return run.end(EndReason.STALLED, read, "empty payload at " + hex(read)
                         + ": hv_ringbuffer_read's -EINVAL is ignored, the driver sees an empty ring");
             }
-            ModelRead r = run.read(read, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
+            ModelRead r = run.read(read, d.offset8(), d.len8());
             run.judge(r, Rules.MODEL_LINUX_4_4_GHOST_PACKET, Rules.MODEL_LINUX_4_4_DESYNC);
             if (avail < userlen) {
                 run.finding(Rules.MODEL_LINUX_4_4_IGNORED_EAGAIN, "payload of " + userlen + " bytes at " + hex(read)

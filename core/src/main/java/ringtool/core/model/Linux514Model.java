@@ -2,10 +2,8 @@ package ringtool.core.model;
 
 import static ringtool.core.rules.Finding.hex;
 
-import java.util.Map;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.rules.Rules;
-import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 
 /**
@@ -44,7 +42,7 @@ public final class Linux514Model implements ReaderModel {
     }
 
     @Override
-    public ModelResult run(RingSnapshot ring, long start, Map<Long, Packet> strict) {
+    public ModelResult run(RingSnapshot ring, long start, StrictPackets strict) {
         ModelRun run = new ModelRun(NAME, pktBufferSize, ring, start, strict);
         long priv = start;
         if (run.noData()) {
@@ -90,7 +88,7 @@ public final class Linux514Model implements ReaderModel {
                 run.finding(Rules.MODEL_LINUX_5_14_CLAMPED_OFFSET8, "forces offset8 " + d.offset8() + " at " + hex(priv)
                         + " to 2", priv, PacketDescriptor.SIZE);
             }
-            ModelRead r = run.read(priv, d.type(), d.flags(), d.transactionId(), off8, len8);
+            ModelRead r = run.read(priv, off8, len8);
             run.judge(r, Rules.MODEL_LINUX_5_14_GHOST_PACKET, Rules.MODEL_LINUX_5_14_DESYNC);
             long step = (long) len8 * PacketDescriptor.ALIGNMENT + PacketDescriptor.TRAILER_SIZE;
             if (!r.beyondWriteIndex() && step > avail && run.fresh(Rules.MODEL_LINUX_5_14_PASSED_WRITE_INDEX)) {

@@ -13,7 +13,8 @@ public record ModelResult(String model, Long pktBufferSize, List<ModelRead> read
                           List<Finding> findings) {
 
     public ModelResult {
-        reads = List.copyOf(reads);
+        // A run's own reads are kept compact (ModelReads); a copy would make a record of each.
+        reads = reads instanceof ModelReads ? reads : List.copyOf(reads);
         findings = List.copyOf(findings);
     }
 }

@@ -10,7 +10,6 @@ import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingMath;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rule;
-import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 import ringtool.core.walk.RingView;
 
@@ -29,13 +28,13 @@ final class ModelRun {
     final long write;
     private final String model;
     private final Long pktBufferSize;
-    private final Map<Long, Packet> strict;
+    private final StrictPackets strict;
     private final long liveBytes;
     private final long coveredBytes;
     private final boolean liveKnown;
     private final long limit;
-    private final List<ModelRead> reads = new ArrayList<>();
-    private final OffsetSet visited = new OffsetSet();
+    private final ModelReads reads;
+    private final VisitedOffsets visited;
     private final Map<Rule, Occurrence> occurrences = new LinkedHashMap<>();
 
     private static final class Occurrence {
@@ -47,7 +46,7 @@ final class ModelRun {
         }
     }
 
-    ModelRun(String model, Long pktBufferSize, RingSnapshot ring, long start, Map<Long, Packet> strict) {
+    ModelRun(String model, Long pktBufferSize, RingSnapshot ring, long start, StrictPackets strict) {
         this.model = model;
         this.pktBufferSize = pktBufferSize;
         this.ring = ring;
@@ -59,11 +58,9 @@ final class ModelRun {
         this.liveKnown = ring.indexInRange(start) && ring.indexInRange(write);
         this.liveBytes = liveKnown ? RingMath.bytesToRead(start, write, dataSize) : 0;
         this.limit = stepLimit(dataSize);
-        long covered = 0;
-        for (Packet p : strict.values()) {
-            covered += p.descriptor().footprint();
-        }
-        this.coveredBytes = covered;
+        this.coveredBytes = strict.covered();
+        this.reads = new ModelReads(this);
+        this.visited = new VisitedOffsets(2 * dataSize);
     }
 
     /** Reads kept per model at most, whatever the data size: about 100 MiB of reads and visited offsets. */
@@ -108,18 +105,23 @@ final class ModelRun {
         return Math.floorMod(offset - start, dataSize) >= liveBytes;
     }
 
-    /** The strict walk's packet at this offset, whatever its len8. */
-    Packet strictAt(long offset) {
-        return offset < dataSize ? strict.get(offset) : null;
+    /** The index of the strict walk's packet at this offset, whatever its len8, or -1. */
+    long strictAt(long offset) {
+        return strict.indexAt(offset);
     }
 
-    ModelRead read(long cursor, int type, int flags, long transactionId, int offset8, int len8) {
-        Packet p = strictAt(cursor);
-        Long strictIndex = p != null && p.descriptor().len8() == len8 ? p.index() : null;
-        ModelRead r = new ModelRead(reads.size(), cursor, type, flags, transactionId, offset8, len8,
-                (long) len8 * PacketDescriptor.ALIGNMENT, strictIndex, beyondWriteIndex(cursor));
-        reads.add(r);
-        return r;
+    /** The strict walk's packet index for a read of {@code len8} at {@code cursor}, or null. */
+    Long strictPacket(long cursor, int len8) {
+        long p = strictAt(cursor);
+        return p >= 0 && strict.len8At(cursor) == len8 ? p : null;
+    }
+
+    /**
+     * A read at {@code cursor} with the offset8 and len8 the reader used; type, flags and transaction id are the
+     * descriptor's there.
+     */
+    ModelRead read(long cursor, int offset8, int len8) {
+        return reads.add(cursor, offset8, len8);
     }
 
     long readCount() {
@@ -148,9 +150,9 @@ final class ModelRun {
         }
         long at = dataSize > 0 ? offset % dataSize : offset;
         // A cursor beyond the data area reads bytes of the area again (or none); it is no strict packet's start.
-        Packet p = strictAt(offset);
+        long p = strictAt(offset);
         occurrences.put(rule, new Occurrence(Finding.of(rule, message).at(at).file(ring.dataFileOffset(at), length)
-                .inPacket(p == null ? null : p.index()).byModel(model)));
+                .inPacket(p < 0 ? null : p).byModel(model)));
     }
 
     /**
@@ -166,7 +168,7 @@ final class ModelRun {
                         + " as a packet (type " + hex(r.type()) + ", len8 " + r.len8() + ")", r.offset(),
                         PacketDescriptor.SIZE);
             }
-        } else if (desync != null && liveKnown && strictAt(r.offset()) == null
+        } else if (desync != null && liveKnown && strictAt(r.offset()) < 0
                 && Math.floorMod(r.offset() - start, dataSize) < coveredBytes && fresh(desync)) {
             finding(desync, "reads a descriptor at " + hex(r.offset()) + " inside a packet of the strict walk"
                     + " (type " + hex(r.type()) + ", offset8 " + r.offset8() + ", len8 " + r.len8() + ")", r.offset(),

@@ -2,12 +2,10 @@ package ringtool.core.model;
 
 import static ringtool.core.rules.Finding.hex;
 
-import java.util.Map;
 import ringtool.core.format.GpaDirectHeader;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.PacketType;
 import ringtool.core.rules.Rules;
-import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 
 /**
@@ -26,7 +24,7 @@ public final class OpenVmmModel implements ReaderModel {
     }
 
     @Override
-    public ModelResult run(RingSnapshot ring, long start, Map<Long, Packet> strict) {
+    public ModelResult run(RingSnapshot ring, long start, StrictPackets strict) {
         ModelRun run = new ModelRun(NAME, null, ring, start, strict);
         long out = start;
         long size = run.dataSize;
@@ -61,7 +59,7 @@ public final class OpenVmmModel implements ReaderModel {
             if (error != null) {
                 return rejected(run, out, error.kind(), error.why());
             }
-            ModelRead r = run.read(out, d.type(), d.flags(), d.transactionId(), d.offset8(), d.len8());
+            ModelRead r = run.read(out, d.offset8(), d.len8());
             run.judge(r, Rules.MODEL_OPENVMM_GHOST_PACKET, null);
             if (!r.beyondWriteIndex() && d.lengthBytes() == avail && run.fresh(Rules.MODEL_OPENVMM_EXACT_FILL)) {
                 run.finding(Rules.MODEL_OPENVMM_EXACT_FILL, "accepts the packet at " + hex(out) + " whose " + avail

@@ -1,7 +1,5 @@
 package ringtool.core.model;
 
-import java.util.Map;
-import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 
 /**
@@ -21,7 +19,7 @@ public interface ReaderModel {
 
     /**
      * @param start  the strict walk's start cursor (the header's read index or {@code --read-index})
-     * @param strict the strict walk's packets by data-area offset
+     * @param strict where the strict walk's packets start
      */
-    ModelResult run(RingSnapshot ring, long start, Map<Long, Packet> strict);
+    ModelResult run(RingSnapshot ring, long start, StrictPackets strict);
 }

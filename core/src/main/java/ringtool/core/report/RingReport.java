@@ -1,10 +1,8 @@
 package ringtool.core.report;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.RingHeader;
@@ -12,6 +10,7 @@ import ringtool.core.history.History;
 import ringtool.core.history.HistoryWalk;
 import ringtool.core.model.ModelResult;
 import ringtool.core.model.ReaderModel;
+import ringtool.core.model.StrictPackets;
 import ringtool.core.payload.DeviceClass;
 import ringtool.core.payload.PayloadDecoder;
 import ringtool.core.payload.PayloadOptions;
@@ -92,10 +91,7 @@ public final class RingReport {
     /** What each requested reader would have done, in request order. */
     public synchronized List<ModelResult> modelResults() {
         if (modelResults == null) {
-            Map<Long, Packet> strict = new HashMap<>();
-            for (Packet p : packets()) {
-                strict.put(p.offset(), p);
-            }
+            StrictPackets strict = StrictPackets.of(ring, walk.start(), packets());
             List<ModelResult> out = new ArrayList<>(models.size());
             for (ReaderModel m : models) {
                 out.add(m.run(ring, walk.start(), strict));

@@ -5,7 +5,9 @@
  * It checks only what it needs to stay in bounds: a walker of good rings, written the way a fast C tool writes
  * output (digits and field names copied into a large buffer, one write per megabyte), not a second ringtool.
  *
- *     cwalk FILE [--decoded-null]
+ * Its rings carry no protocol, so every record ends in "decoded":null.
+ *
+ *     cwalk FILE
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -69,11 +71,10 @@ static inline uint64_t rd(uint64_t at, int n) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) {
-        fprintf(stderr, "usage: cwalk FILE [--decoded-null]\n");
+    if (argc != 2) {
+        fprintf(stderr, "usage: cwalk FILE\n");
         return 2;
     }
-    int decoded_null = argc > 2 && strcmp(argv[2], "--decoded-null") == 0;
     int fd = open(argv[1], O_RDONLY);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= HEADER) {
@@ -153,7 +154,7 @@ int main(int argc, char **argv) {
         } else {
             LIT(",\"wraps\":false");
         }
-        if (decoded_null) LIT(",\"decoded\":null");
+        LIT(",\"decoded\":null");
         LIT("}\n");
         if (used >= BUF) drain();
 

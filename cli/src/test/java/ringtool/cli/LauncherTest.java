@@ -44,7 +44,7 @@ class LauncherTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), err);
-        assertEquals("-XX:+UseSerialGC -XX:-UsePerfData -Xss8m -jar " + repo.toRealPath()
+        assertEquals("-XX:+UseSerialGC -XX:-UsePerfData -Xss8m -Xms16m -jar " + repo.toRealPath()
                 + "/cli/target/ringtool.jar --version\n", out);
         assertEquals("", err);
     }

@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -25,6 +27,7 @@ import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
 import ringtool.core.inspect.Inspector;
+import ringtool.core.inspect.RingChoice;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.InputFiles;
 import ringtool.core.source.Layout;
@@ -58,7 +61,8 @@ import ringtool.output.TextOptions;
 final class InspectCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Ring dumps to inspect. '-' (or /dev/stdin) reads"
-            + " one from stdin; a pipe or FIFO is read to its end, at most " + InputFiles.MAX_STREAM_MIB + " MiB (rings are at most a few MiB).")
+            + " one from stdin; a pipe or FIFO is read to its end, at most " + InputFiles.MAX_STREAM_MIB + " MiB"
+            + " (rings are at most a few MiB).")
     List<Path> files;
 
     @CommandLine.Mixin
@@ -92,10 +96,16 @@ final class InspectCommand implements Callable<Integer> {
                     + " with a note on stderr.")
     Long dataSize;
 
-    @Option(names = "--read-index", converter = Numbers.Index.class, paramLabel = "OFFSET",
+    @Option(names = "--read-index", converter = ReadIndexConverter.class, paramLabel = "[RING=]OFFSET",
             description = "Start the walk here instead of at the header's read_index (the guest's priv_read_index"
-                    + " from a crash dump).")
-    Long readIndex;
+                    + " from a crash dump). A plain OFFSET applies to every ring, both rings of a pair included;"
+                    + " RING=OFFSET (outbound=0x7f8, inbound=0x50; repeatable) to one ring of a pair.")
+    List<ReadIndex> readIndexes = List.of();
+
+    @Option(names = "--ring", paramLabel = "RING", completionCandidates = Candidates.Rings.class,
+            converter = RingConverter.class,
+            description = "Report only this ring of a pair: outbound or inbound (as --read-index RING=... names it).")
+    String ring;
 
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
             description = "Exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES}"
@@ -160,8 +170,8 @@ final class InspectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
-        Inspector inspector = new Inspector(framing, readIndex, readers, history,
-                new PayloadOptions(protocol, classId));
+        Inspector inspector = new Inspector(framing, readIndexForAll(), readers, history,
+                new PayloadOptions(protocol, classId), ringChoice());
         ReportWriter writer = writer(out);
         RunTotals totals = new RunTotals();
         int[] worst = {ExitCode.OK};
@@ -252,6 +262,67 @@ final class InspectCommand implements Callable<Integer> {
             b.append(plain ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         return b.toString();
+    }
+
+    /** {@code --read-index RING=OFFSET} or a plain {@code OFFSET} (ring null). */
+    record ReadIndex(String ring, long offset) {
+    }
+
+    static final class ReadIndexConverter implements CommandLine.ITypeConverter<ReadIndex> {
+        @Override
+        public ReadIndex convert(String value) {
+            int eq = value.indexOf('=');
+            if (eq < 0) {
+                return new ReadIndex(null, new Numbers.Index().convert(value));
+            }
+            String ring = value.substring(0, eq);
+            ringName(ring);
+            return new ReadIndex(ring, new Numbers.Index().convert(value.substring(eq + 1)));
+        }
+    }
+
+    static final class RingConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return ringName(value);
+        }
+    }
+
+    /** A ring of a pair by the name the output gives it. */
+    static String ringName(String name) {
+        for (String known : new Candidates.Rings()) {
+            if (known.equals(name)) {
+                return name;
+            }
+        }
+        throw new CommandLine.TypeConversionException("'" + name + "' is no ring of a pair: expected outbound or"
+                + " inbound");
+    }
+
+    private Long readIndexForAll() {
+        Long all = null;
+        for (ReadIndex r : readIndexes) {
+            if (r.ring() == null) {
+                if (all != null || readIndexes.size() > 1) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--read-index: a plain OFFSET"
+                            + " applies to every ring and comes alone; name the rings (outbound=N, inbound=N) to give"
+                            + " each its own");
+                }
+                all = r.offset();
+            }
+        }
+        return all;
+    }
+
+    private RingChoice ringChoice() {
+        Map<String, Long> byRing = new LinkedHashMap<>();
+        for (ReadIndex r : readIndexes) {
+            if (r.ring() != null && byRing.put(r.ring(), r.offset()) != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--read-index: " + r.ring()
+                        + " is given twice");
+            }
+        }
+        return ring == null && byRing.isEmpty() ? RingChoice.ALL : new RingChoice(ring, byRing);
     }
 
     /** The writer for this run's options; {@code --jobs} makes one per input, so it must be cheap. */

@@ -124,7 +124,8 @@ public final class RingtoolCommand {
     /** picocli's message, with a command for an unknown first word and picocli's nearest matches as a hint. */
     private static String message(CommandLine.ParameterException e) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException u)) {
-            return e.getMessage();
+            // A repeatable option's message names its label too ("'--read-index' ([RING=]OFFSET)"): once is enough.
+            return e.getMessage().replaceFirst("^(Invalid value for option '[^']+') \\([^)]*\\):", "$1:");
         }
         List<String> unmatched = u.getUnmatched();
         String word = unmatched.isEmpty() ? "" : unmatched.get(0);

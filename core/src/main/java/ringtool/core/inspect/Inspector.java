@@ -32,13 +32,20 @@ import ringtool.core.walk.RingSnapshot;
  * @param models    reader models to run over each ring beside the strict walk ({@code --model})
  * @param history   walk back from the start cursor through consumed packets ({@code --history})
  * @param payload   how each ring's protocol is picked for decoding payloads ({@code --protocol}, {@code --class-id})
+ * @param rings     which rings of a pair to report, and a start per ring ({@code --ring}, {@code --read-index NAME=N})
  */
 public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel> models, boolean history,
-                        PayloadOptions payload) {
+                        PayloadOptions payload, RingChoice rings) {
 
     public Inspector {
         models = List.copyOf(models);
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(rings, "rings");
+    }
+
+    public Inspector(FramingOptions framing, Long readIndex, List<ReaderModel> models, boolean history,
+                     PayloadOptions payload) {
+        this(framing, readIndex, models, history, payload, RingChoice.ALL);
     }
 
     public Inspector(FramingOptions framing, Long readIndex, List<ReaderModel> models, boolean history) {
@@ -95,12 +102,14 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
         return report(source, bytes, Framer.frame(bytes, framing), device);
     }
 
-    private InputReport report(String source, ByteSource bytes, FramedInput framed, DeviceClass device) {
-        List<RingReport> rings = new ArrayList<>(framed.rings().size());
-        for (FramedRing r : framed.rings()) {
-            rings.add(ring(bytes, r, device));
+    private InputReport report(String source, ByteSource bytes, FramedInput framed, DeviceClass device)
+            throws InputException {
+        List<FramedRing> chosen = rings.choose(framed.rings());
+        List<RingReport> reports = new ArrayList<>(chosen.size());
+        for (FramedRing r : chosen) {
+            reports.add(ring(bytes, r, device));
         }
-        return new InputReport(source, framed.layout().id(), framed.decision(), rings, framed.findings(), null);
+        return new InputReport(source, framed.layout().id(), framed.decision(), reports, framed.findings(), null);
     }
 
     /**
@@ -120,6 +129,6 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
 
     private RingReport ring(ByteSource bytes, FramedRing r, DeviceClass device) {
         RingSnapshot snapshot = RingSnapshot.read(r.name(), bytes, r.fileOffset(), r.headerSize(), r.dataSize());
-        return new RingReport(snapshot, bytes, new Reading(readIndex, models, history, payload, device), null);
+        return new RingReport(snapshot, bytes, new Reading(rings.start(r.name(), readIndex), models, history, payload, device), null);
     }
 }

@@ -209,9 +209,10 @@ function _picocli_ringtool_inspect() {
 
   local commands=""
   local flag_opts="'-0' '--null' '-r' '--recursive' '--line-buffered' '--summary' '-h' '--help' '--version' '-V' '--verbose' '-x' '--hex' '--history' '--stacktrace'"
-  local arg_opts="'--files-from' '-j' '--jobs' '--format' '-o' '--output-dir' '--layout' '--header-size' '--data-size' '--read-index' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
+  local arg_opts="'--files-from' '-j' '--jobs' '--format' '-o' '--output-dir' '--layout' '--header-size' '--data-size' '--read-index' '--ring' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
   local format_option_args=("text" "json" "jsonl" "sarif" "svg" "html") # --format values
   local layout_option_args=("single" "uio-pair" "double-mapped" "auto") # --layout values
+  local RING_option_args=("outbound" "inbound") # --ring values
   local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values
   local NAME_option_args=("linux-5.14" "linux-4.11" "linux-4.4" "openvmm" "all") # --model values
   local NDRIVER_option_args=("default" "util" "kvp" "balloon" "vss" "fcopy" "balloon-5.14") # --pkt-buffer-size values
@@ -250,6 +251,11 @@ function _picocli_ringtool_inspect() {
       ;;
     '--read-index')
       return
+      ;;
+    '--ring')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${RING_option_args[@]}" ) )
+      return $?
       ;;
     '--fail-on')
       local IFS=$'\n'

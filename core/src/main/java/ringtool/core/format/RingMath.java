@@ -1,7 +1,7 @@
 package ringtool.core.format;
 
 /**
- * Index arithmetic as Linux does it ({@code vmbus-ring.md} section 2): u32 wrap-around, so that out-of-range
+ * Index arithmetic as Linux does it ({@code docs/ring-format.md} §3.3): u32 wrap-around, so that out-of-range
  * indices give the same odd numbers the kernel would compute from them.
  */
 public final class RingMath {

@@ -8,7 +8,7 @@ import ringtool.core.rules.Rules;
 import ringtool.core.walk.RingSnapshot;
 
 /**
- * The in-place iterator of Linux 4.11 to 5.13 ({@code vmbus-ring.md} §4.1, measured in §5.4): the driver gets a
+ * The in-place iterator of Linux 4.11 to 5.13 ({@code docs/readers.md} §4.1, measured in §5.4): the driver gets a
  * pointer into the double-mapped ring, nothing is checked, and the cursor advances by the ring's own
  * {@code len8 * 8 + 8} with one subtraction of the data size. The mapping holds the data area twice; a
  * descriptor read beyond it faults. Where {@code vmbus_recvpacket} of the same kernel would act otherwise

@@ -8,7 +8,7 @@ import ringtool.core.rules.Rules;
 import ringtool.core.walk.RingSnapshot;
 
 /**
- * {@code vmbus_recvpacket} of Linux 4.10 and before ({@code vmbus-ring.md} §4.2, measured in §5.4) called in a
+ * {@code vmbus_recvpacket} of Linux 4.10 and before ({@code docs/readers.md} §4.2, measured in §5.4) called in a
  * loop: the shared {@code read_index} is the cursor; {@code hv_ringbuffer_peek} copies the descriptor (no
  * double mapping: at a read index beyond the data area the copy runs outside the ring); a payload longer than the
  * caller's buffer is refused; {@code hv_ringbuffer_read} then checks only the payload length against the bytes

@@ -7,7 +7,7 @@ import ringtool.core.rules.Rules;
 import ringtool.core.walk.RingSnapshot;
 
 /**
- * The copying iterator of Linux 5.14 and later ({@code vmbus-ring.md} §3.3–3.5, measured in §5.4):
+ * The copying iterator of Linux 5.14 and later ({@code docs/readers.md} §3.3–3.5, measured in §5.4):
  * {@code foreach_vmbus_pkt} over {@code hv_pkt_iter_first} / {@code __hv_pkt_iter_next}.
  *
  * <ul>

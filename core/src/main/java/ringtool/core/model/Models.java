@@ -16,7 +16,7 @@ public final class Models {
             OpenVmmModel.NAME);
 
     /**
-     * The inbound {@code max_pkt_size} of drivers whose value {@code vmbus-ring.md} §1.8 gives as a number:
+     * The inbound {@code max_pkt_size} of drivers whose value {@code docs/readers.md} §3.8 gives as a number:
      * {@code VMBUS_DEFAULT_MAX_PKT_SIZE} for drivers that set none (hv_util's shutdown, timesync, heartbeat),
      * {@code HV_HYP_PAGE_SIZE * 4} for KVP and {@code * 2} for hv_balloon (after 96d9d1fa5cd5), VSS and fcopy.
      */

@@ -9,7 +9,7 @@ import ringtool.core.rules.Rules;
 import ringtool.core.walk.RingSnapshot;
 
 /**
- * OpenVMM's incoming ring ({@code vmbus_ring/src/lib.rs}, {@code other-readers.md} §1): both indices validated,
+ * OpenVMM's incoming ring ({@code vmbus_ring/src/lib.rs}, {@code docs/readers.md} §6.1): both indices validated,
  * then per packet the checks of {@code parse_packet} in its order, the first failure returned as its error kind.
  * Its one gap is kept: the length check is {@code available < len8 * 8} without the trailer, so a packet that
  * exactly fills the available bytes is accepted and the cursor lands 8 bytes past the write index.

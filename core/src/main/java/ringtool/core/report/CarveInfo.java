@@ -4,7 +4,7 @@ import java.util.List;
 import ringtool.core.rules.Finding;
 
 /**
- * What {@code ringtool carve} knows of a ring it found in a memory image: the contract's carve fields.
+ * What {@code ringtool carve} knows of a ring it found in a memory image: the carve fields of docs/contract.md §8.
  *
  * @param physicalAddress of the ring's header page
  * @param pair            shared by the two rings of one channel

@@ -2,7 +2,7 @@ package ringtool.core.report;
 
 import ringtool.core.rules.Severity;
 
-/** The contract's exit codes; with several inputs the highest wins. */
+/** The exit codes of docs/contract.md §2; with several inputs the highest wins. */
 public final class ExitCode {
 
     public static final int OK = 0;

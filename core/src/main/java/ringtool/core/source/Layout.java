@@ -2,7 +2,7 @@ package ringtool.core.source;
 
 import java.util.Locale;
 
-/** How an input file holds its ring(s): the contract's {@code --layout} values. */
+/** How an input file holds its ring(s): the {@code --layout} values of docs/contract.md §4. */
 public enum Layout {
     /** Header page, then the data area: {@code data_size = file size - header size}. */
     SINGLE,

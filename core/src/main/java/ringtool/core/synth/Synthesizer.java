@@ -14,7 +14,7 @@ import ringtool.core.source.Layout;
 
 /**
  * Writes a {@link DumpDescription} as the bytes of a dump. Packets are laid out as {@code hv_ringbuffer_write}
- * does (vmbus-ring.md §3.2): descriptor with {@code offset8 = (16 + extended header) / 8} and
+ * does (docs/ring-format.md §7): descriptor with {@code offset8 = (16 + extended header) / 8} and
  * {@code len8 = ALIGN(offset8 * 8 + payload, 8) / 8}, payload, zero padding, trailer {@code start << 32}, every
  * write wrapping at the end of the data area; the write index ends past the last trailer. Damage and patches are
  * applied afterwards, so a description without them yields a ring without findings.

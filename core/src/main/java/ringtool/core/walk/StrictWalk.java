@@ -18,9 +18,9 @@ import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rules;
 
 /**
- * The strict walk: from the start cursor to the write index, one packet at a time, every contract rule checked,
- * nothing clamped and nothing guessed. A descriptor that breaks a length or offset rule ends the walk there,
- * because after it nobody knows where the next packet starts.
+ * The strict walk: from the start cursor to the write index, one packet at a time, every rule of
+ * {@code docs/rules.md} §3 checked, nothing clamped and nothing guessed. A descriptor that breaks a length or
+ * offset rule ends the walk there, because after it nobody knows where the next packet starts.
  *
  * <p>The walk is lazy (one {@link WalkStep} per {@link Iterator#next()}) and can be repeated: each
  * {@link #iterator()} starts again from the cursor, so a writer can stream packets in one pass and findings in

@@ -128,7 +128,7 @@ class HistoryWalkTest {
                 + " host side does this), so there is nothing to walk back through"), h.stop());
     }
 
-    /** The real capture (../real/README.md): outbound, all 29 consumed packets; inbound, zero trailers: nothing. */
+    /** The real capture (docs/ring-format.md §10): outbound, all 29 consumed packets; inbound, zero trailers. */
     @Test
     void realBalloonCaptureRecoversAll29OutboundPacketsAndNoInboundOnes() throws IOException {
         byte[] bytes = Files.readAllBytes(Path.of("../samples/balloon-uio-pair.bin"));

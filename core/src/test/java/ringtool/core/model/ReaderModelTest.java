@@ -23,7 +23,7 @@ import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
 import ringtool.core.synth.RingWriter;
 
-/** Each behaviour of {@code vmbus-ring.md} §3–§5.4 and {@code other-readers.md} §1, one ring per row. */
+/** Each behaviour of {@code docs/readers.md} §3–§5.4 and §6.1, one ring per row. */
 class ReaderModelTest {
 
     private static RingReport inspect(RingWriter ring, ReaderModel... models) {
@@ -161,7 +161,7 @@ class ReaderModelTest {
         assertEquals(5, run(ring, new Linux514Model(4096)).reads().get(0).len8());
     }
 
-    /** §3.4 rule 3: offset8 beyond len8 is forced to 2; offset8 equal to len8 is kept (an empty payload). */
+    /** §3.4 item 5: offset8 beyond len8 is forced to 2; offset8 equal to len8 is kept (an empty payload). */
     @Test
     void linux514ForcesOffset8BeyondLen8ToTwoAndKeepsEqual() {
         RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).putU16(2, 5).inband(2, new byte[16])
@@ -299,7 +299,7 @@ class ReaderModelTest {
         assertEquals(List.of("model.openvmm.rejected"), rules(r));
     }
 
-    /** other-readers.md §1: a packet that exactly fills the bytes available is accepted; then stale bytes. */
+    /** docs/readers.md §6.1: a packet that exactly fills the bytes available is accepted; then stale bytes. */
     @Test
     void openvmmAcceptsAPacketThatExactlyFillsTheAvailableBytes() {
         RingWriter ring = new RingWriter(4096).inband(1, new byte[16]).writeIndex(32);

@@ -16,7 +16,9 @@ import ringtool.core.rules.Rules;
 import ringtool.output.JsonFields;
 
 /** {@code ringtool checks}: the rule registry. */
-@Command(name = "checks", description = "List every rule: ID, default severity, group and meaning.")
+@Command(name = "checks",
+        description = "List every rule: ID, default severity, group and meaning, and for payload rules the Linux"
+                + " driver check of the same condition (or what an unhardened driver does).")
 final class ChecksCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -46,6 +48,11 @@ final class ChecksCommand implements Callable<Integer> {
                 g.writeStringField("severity", r.severity().id());
                 g.writeStringField("group", r.group());
                 g.writeStringField("meaning", r.meaning());
+                if (r.linuxCheck() == null) {
+                    g.writeNullField("linux_check");
+                } else {
+                    g.writeStringField("linux_check", r.linuxCheck());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -55,8 +62,12 @@ final class ChecksCommand implements Callable<Integer> {
         } else {
             int width = Rules.all().stream().mapToInt(r -> r.id().length()).max().orElse(10);
             out.printf("%-" + width + "s  %-8s %-10s %s%n", "RULE", "SEVERITY", "GROUP", "MEANING");
+            String under = " ".repeat(width + 2 + 9 + 11);
             for (Rule r : Rules.all()) {
                 out.printf("%-" + width + "s  %-8s %-10s %s%n", r.id(), r.severity().id(), r.group(), r.meaning());
+                if (r.linuxCheck() != null) {
+                    out.println(under + "Linux: " + r.linuxCheck());
+                }
             }
         }
         out.flush();

@@ -65,6 +65,9 @@ public final class SarifWriter implements ReportWriter {
             g.writeEndObject();
             g.writeObjectFieldStart("properties");
             g.writeStringField("group", r.group());
+            if (r.linuxCheck() != null) {
+                g.writeStringField("linux_check", r.linuxCheck());
+            }
             g.writeEndObject();
             g.writeEndObject();
         }

@@ -13,6 +13,10 @@ import ringtool.core.format.TransferPageRange;
 import ringtool.core.history.History;
 import ringtool.core.model.ModelRead;
 import ringtool.core.model.ModelResult;
+import ringtool.core.payload.Decoded;
+import ringtool.core.payload.FieldValue;
+import ringtool.core.payload.Fields;
+import ringtool.core.payload.PayloadDecoder;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.report.Summary;
@@ -28,7 +32,7 @@ import ringtool.core.walk.RingView;
 public final class TextWriter implements ReportWriter {
 
     private static final String PACKET_HEADER = packetRow("#", "offset", "type", "flags", "transaction_id", "offset8",
-            "len8", "payload", "");
+            "len8", "payload", "info");
 
     private final PrintWriter out;
     private final TextOptions options;
@@ -75,11 +79,13 @@ public final class TextWriter implements ReportWriter {
         String walkStart = r.start() == r.header().readIndex() ? ""
                 : "; walk starts at " + hex(r.start()) + " (--read-index)";
         out.println("  bytes to read " + r.bytesToRead() + ", to write " + r.bytesToWrite() + walkStart);
+        out.println("  protocol " + r.protocol().name() + " (" + r.protocol().decision() + ")");
         if (r.hasHistory()) {
-            consumed(r.consumed());
+            consumed(r.consumed(), r.decoder());
         }
         long shown = 0;
         long total = 0;
+        PayloadDecoder decoder = r.decoder();
         for (Packet p : r.packets()) {
             total++;
             if (shown >= options.maxPackets()) {
@@ -92,9 +98,13 @@ public final class TextWriter implements ReportWriter {
                 out.println(PACKET_HEADER);
             }
             shown++;
-            packet(p, false);
+            Decoded decoded = decoder.decode(p).decoded();
+            packet(p, false, decoded);
             if (options.verbose()) {
                 tree(p, r.dataSize());
+                if (decoded != null) {
+                    decodedTree(decoded);
+                }
             }
             if (options.hex()) {
                 hexDump(p, r);
@@ -119,12 +129,14 @@ public final class TextWriter implements ReportWriter {
         out.println("  [" + r.name() + "] " + counts(r.summary()));
     }
 
-    private void packet(Packet p, boolean consumed) {
+    /** The last column: the consumed / wraps marks, then the decoded payload's info. */
+    private void packet(Packet p, boolean consumed, Decoded decoded) {
         PacketDescriptor d = p.descriptor();
         String mark = consumed ? (p.wraps() ? "consumed wraps" : "consumed") : p.wraps() ? "wraps" : "";
+        String info = decoded == null ? mark : mark.isEmpty() ? decoded.info() : mark + "  " + decoded.info();
         out.println(packetRow(Long.toString(p.index()), hex(p.offset()), p.typeName() + " (" + d.type() + ")",
                 hex(d.flags()), Long.toUnsignedString(d.transactionId()), Integer.toString(d.offset8()),
-                Integer.toString(d.len8()), p.payloadLength() + " @" + p.payloadOffset(), mark));
+                Integer.toString(d.len8()), p.payloadLength() + " @" + p.payloadOffset(), info));
     }
 
     private static String packetRow(String index, String offset, String type, String flags, String transactionId,
@@ -137,7 +149,7 @@ public final class TextWriter implements ReportWriter {
     }
 
     /** Consumed packets before the live ones, oldest first, each marked; then why the walk back stopped. */
-    private void consumed(History history) {
+    private void consumed(History history, PayloadDecoder decoder) {
         int n = history.packets().size();
         out.println("  consumed: " + n + " packet" + plural(n) + " recovered behind the read index, oldest first");
         long shown = 0;
@@ -149,7 +161,7 @@ public final class TextWriter implements ReportWriter {
             if (shown++ == 0) {
                 out.println(PACKET_HEADER);
             }
-            packet(p, true);
+            packet(p, true, decoder.decode(p).decoded());
         }
         out.println("  walk back stopped at " + hex(history.stop().offset()) + ": " + history.stop().reason());
     }
@@ -232,6 +244,36 @@ public final class TextWriter implements ReportWriter {
                 + p.paddedPayloadLength() + " with padding)");
         out.println("          trailer " + Finding.hex64(p.trailer()) + " at " + hex(p.trailerOffset(dataSize)));
     }
+
+    /** {@code -V}: the decoded struct under the descriptor's tree, one field a line, nested by indentation. */
+    private void decodedTree(Decoded d) {
+        out.println("          " + d.protocol() + " " + d.message());
+        fields(d.fields(), "            ");
+    }
+
+    /** Recursion as deep as the decoders' structs nest, which their code fixes, never the payload. */
+    private void fields(Fields fields, String indent) {
+        for (Fields.Field f : fields.entries()) {
+            field(f.name(), f.value(), indent);
+        }
+    }
+
+    private void field(String name, FieldValue value, String indent) {
+        if (value instanceof Fields nested) {
+            out.println(indent + name);
+            fields(nested, indent + "  ");
+        } else if (value instanceof FieldValue.Items items) {
+            out.println(indent + name + " [" + items.items().size() + "]");
+            int i = 0;
+            for (FieldValue item : items.items()) {
+                field("[" + i++ + "]", item, indent + "  ");
+            }
+        } else {
+            out.println(left(indent + name, FIELD_COLUMN) + " " + value);
+        }
+    }
+
+    private static final int FIELD_COLUMN = 32;
 
     /** The packet and its trailer, offsets as data-area offsets (past the end when the packet wraps). */
     private void hexDump(Packet p, RingReport r) throws IOException {

@@ -2,6 +2,7 @@ package ringtool.core.payload;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,11 @@ public final class MessageTable<H> {
     /** The entry of {@code type}, or null when the protocol has no such message. */
     public Entry<H> find(long type) {
         return entries.get(type);
+    }
+
+    /** Every type, in registration order. */
+    public List<Long> types() {
+        return List.copyOf(entries.keySet());
     }
 
     /** The name of {@code type}, or its decimal number when unknown (as {@code decoded.message} shows it). */

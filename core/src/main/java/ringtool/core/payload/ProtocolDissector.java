@@ -23,4 +23,18 @@ public interface ProtocolDissector {
 
     /** Decodes one payload; malformed payloads are findings in {@code ctx}. Null when nothing could be decoded. */
     Decoded decode(DecodeContext ctx);
+
+    /** The message types the protocol defines ({@link MessageTable#types()}): the payload fuzz target's choices. */
+    default List<Long> messageTypes() {
+        return List.of();
+    }
+
+    /**
+     * A message of {@code type} around {@code body} (the bytes after the protocol's headers), its headers written
+     * as the protocol's sender writes them (type, lengths and sizes consistent with the body): what the payload
+     * fuzz target lays into a ring before it damages some bytes. The default is the body alone.
+     */
+    default byte[] message(long type, long transactionId, byte[] body) {
+        return body.clone();
+    }
 }

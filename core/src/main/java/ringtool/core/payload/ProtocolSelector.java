@@ -76,6 +76,6 @@ public final class ProtocolSelector {
         }
         return new ProtocolChoice(candidates.get(0), "auto: no class GUID; all " + tested + " packet"
                 + (tested == 1 ? " is a " : "s are ") + candidates.get(0).name()
-                + " message" + (tested == 1 ? "" : "s") + " (known type, size consistent with the packet)");
+                + " message" + (tested == 1 ? "" : "s") + " of a known type and a size within the packet");
     }
 }

@@ -20,7 +20,8 @@
  *     fields with {@link ringtool.core.payload.FieldReader} (a field past the payload is left out and reads as
  *     0) or test {@code has} before each read; name fields as the Linux structs do and nest them as there.
  *     Arrays: loop {@code min(count, bytes present / entry size)} times, never {@code count}.</li>
- * <li>Rules in a {@code <Name>Rules} class: {@code PayloadRules.rule("<name>.<subject>.<condition>", severity,
+ * <li>Rules in a class named {@code <Name>Rules} ({@code IcRules}, {@code NetvscRules}: {@code RulesTest} looks for
+ *     it by that name and wants each ID written literally there once): {@code PayloadRules.rule("<name>.<subject>.<condition>", severity,
  *     meaning, linuxCheck)}, the constant named after the ID in upper case ({@code NETVSC_SECTION_OUT_OF_RANGE}),
  *     and a {@code List<Rule> ALL}. {@code linuxCheck} names the driver's check of the same condition (the
  *     2020-2022 hardening) or says "none: ..." and what the unhardened driver does. Raise them with
@@ -29,8 +30,13 @@
  *     rules, a cheap {@code plausible} content test for auto, and {@code decode}: parse the header (a too-short
  *     payload is a finding and {@code null}), look the type up in your {@code MessageTable}; an unknown type
  *     decodes the header only, {@code message} its number, with a {@code <name>.type.unknown} note.</li>
+ * <li>For the payload fuzz target: {@code messageTypes()} ({@code MESSAGES.types()}) and {@code message(type,
+ *     transactionId, body)}, which writes your headers around a body as the sender does (sizes consistent).</li>
  * <li>Register it: one line in {@link ringtool.core.payload.Protocols}'s list. {@code --protocol}, auto,
- *     {@code ringtool checks}, SARIF, every writer and the payload fuzz target pick it up from there.</li>
+ *     {@code ringtool checks}, SARIF, every writer and the payload fuzz target pick it up from there. Then
+ *     regenerate: {@code samples/regenerate} (man pages, goldens) and the seed corpus ({@code java -cp
+ *     cli/target/ringtool.jar ringtool.fuzz.SeedCorpus corpus}: the payload seeds choose among the protocols).</li>
+ * <li>Document the layouts and rules in {@code docs/protocols/<name>.md}, as {@code balloon.md} does.</li>
  * <li>Requests and completions: {@code ctx.state().request(ctx.transactionId(), yourRecord)} on the request,
  *     {@code ctx.state().complete(id, YourRecord.class)} on the completion (same ring, walk order). Protocol
  *     state (a negotiated version, buffer sections): {@code ctx.state().of(YourState.class, YourState::new)}.</li>

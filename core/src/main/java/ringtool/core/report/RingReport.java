@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import ringtool.core.bytes.ByteSource;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import ringtool.core.format.RingHeader;
 import ringtool.core.history.History;
 import ringtool.core.history.HistoryWalk;
@@ -104,7 +106,12 @@ public final class RingReport {
     /** The protocol the payloads are decoded with and why; auto's content test walks the ring once, on first use. */
     public synchronized ProtocolChoice protocol() {
         if (protocol == null) {
-            protocol = ProtocolSelector.choose(payload, device, ring, packets());
+            // With --history the consumed packets are shown decoded too, so they take the content test as well.
+            Iterable<Packet> tested = history
+                    ? () -> Stream.concat(consumed().packets().stream(), StreamSupport.stream(packets().spliterator(),
+                            false)).iterator()
+                    : packets();
+            protocol = ProtocolSelector.choose(payload, device, ring, tested);
         }
         return protocol;
     }

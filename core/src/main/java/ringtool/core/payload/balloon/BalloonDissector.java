@@ -1,5 +1,7 @@
 package ringtool.core.payload.balloon;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Set;
 import ringtool.core.payload.DecodeContext;
@@ -112,6 +114,22 @@ public final class BalloonDissector implements ProtocolDissector {
         }
         checkDirection(ctx, h, entry.name());
         return entry.decoder().decode(ctx, h, entry.name());
+    }
+
+    @Override
+    public List<Long> messageTypes() {
+        return MESSAGES.types();
+    }
+
+    /** A dm_header (type, size = 8 + body, trans_id) then the body. */
+    @Override
+    public byte[] message(long type, long transactionId, byte[] body) {
+        ByteBuffer b = ByteBuffer.allocate(DmHeader.SIZE + body.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(DmHeader.TYPE_OFFSET, (short) type);
+        b.putShort(DmHeader.SIZE_OFFSET, (short) (DmHeader.SIZE + body.length));
+        b.putInt(DmHeader.TRANS_ID_OFFSET, (int) transactionId);
+        b.put(DmHeader.SIZE, body);
+        return b.array();
     }
 
     private static void checkDirection(DecodeContext ctx, DmHeader h, String message) {

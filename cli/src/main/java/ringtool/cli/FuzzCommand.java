@@ -34,7 +34,8 @@ import ringtool.fuzz.Target;
                     + " it chooses (raw: in all of text, JSON, JSONL and SARIF), and checked against the reader's"
                     + " invariants (no stray exception, bounded walk, offsets inside the data area, packets in ring"
                     + " order, output that parses, fields that re-encode to the input's bytes, reader models and"
-                    + " history bounded and consistent with the walk).",
+                    + " history bounded and consistent with the walk; payload: no read outside the packet, every"
+                    + " decoded list bounded by the bytes present, payload findings inside their packet).",
             "Progress (execs/s, coverage, corpus size) and the summary go to stderr. A finding leaves its input in"
                     + " --findings DIR/<target>/ and exits 1 with the input's path and the stack trace."},
         exitCodeListHeading = ExitCodeHelp.HEADING,
@@ -51,7 +52,8 @@ import ringtool.fuzz.Target;
             "  ringtool fuzz --reproduce fuzz/findings/layout/crash-3f2a...",
             "",
             "Targets: layout (structure-aware: the fuzzer's bytes choose a ring), raw (arbitrary bytes as a dump),",
-            "readers (layout's rings with the reader models and the history walk over them).",
+            "readers (layout's rings with the reader models and the history walk over them), payload (sound rings",
+            "carrying one protocol's messages, headers from the fuzzer's type and body, then damaged).",
             "Once a finding is fixed, copy its input into the target's regression directory",
             "(fuzz/src/test/resources/ringtool/fuzz/<Test>Inputs/<method>/) so that every 'mvn test' replays it."})
 final class FuzzCommand implements Callable<Integer> {
@@ -67,7 +69,7 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Option(names = "--target", defaultValue = "all", paramLabel = "TARGET",
             completionCandidates = Candidates.Targets.class,
-            description = "What to fuzz: layout, raw, readers, or all (each in turn, in that order; default:"
+            description = "What to fuzz: layout, raw, readers, payload, or all (each in turn, in that order; default:"
                     + " ${DEFAULT-VALUE}).")
     String target;
 
@@ -153,7 +155,7 @@ final class FuzzCommand implements Callable<Integer> {
                 + ", or all)");
     }
 
-    /** {@code layout, raw, readers}: the registry's order. */
+    /** {@code layout, raw, readers, payload}: the registry's order. */
     private static String targetNames() {
         return String.join(", ", Arrays.stream(Target.values()).map(Target::id).toList());
     }

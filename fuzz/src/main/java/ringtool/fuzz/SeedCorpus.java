@@ -21,6 +21,8 @@ import ringtool.core.format.RingHeader;
 import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
 import ringtool.core.model.ReaderModel;
+import ringtool.core.payload.Decoded;
+import ringtool.core.payload.PayloadDecoder;
 import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.report.RingReport;
@@ -78,6 +80,11 @@ public final class SeedCorpus {
                         + " (`RingPlan.withReaders`); chosen the same way, so that each reader's rules and consumed"
                         + " packets have a seed.\n\n| file | bytes | ring and readers it builds |\n|---|---|---|\n");
         write(root.resolve("readers"), plans("readers", true), md);
+        md.append("\n## payload/ (FuzzedDataProvider streams for the payload target, not rings)\n\n")
+                .append("Each stream is a recipe that `PayloadPlan` turns into a uio pair of sound rings carrying one"
+                        + " protocol's messages; chosen the same way, one per new protocol, message or rule.\n\n"
+                        + "| file | bytes | messages it builds |\n|---|---|---|\n");
+        write(root.resolve("payload"), payloadPlans(), md);
         Files.writeString(root.resolve("README.md"), md.toString(), StandardCharsets.UTF_8);
     }
 
@@ -257,6 +264,40 @@ public final class SeedCorpus {
         int n = 0;
         for (Map.Entry<String, byte[]> e : kept.entrySet()) {
             out.add(new Seed(String.format("%s-%02d", prefix, n++), e.getValue(), what.get(e.getKey())));
+        }
+        return out;
+    }
+
+    /** Fixed-seed random streams, each kept when it decodes a message or raises a rule not met before. */
+    static List<Seed> payloadPlans() {
+        SplittableRandom random = new SplittableRandom(SEARCH_SEED);
+        List<Seed> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < SEARCH_TRIES / 4 && out.size() < MAX_PLAN_SEEDS; i++) {
+            byte[] stream = stream(random, random.nextInt(24, 640), 1 + (i % 4));
+            PayloadPlan plan = PayloadPlan.from(new PlainDataProvider(stream));
+            InputReport report = plan.inspector().inspect(Harness.SOURCE, ByteSource.of(plan.bytes()));
+            Set<String> traits = new TreeSet<>(rules(report));
+            List<String> messages = new ArrayList<>();
+            for (RingReport r : report.rings()) {
+                PayloadDecoder decoder = r.decoder();
+                for (Packet p : r.packets()) {
+                    Decoded d = decoder.decode(p).decoded();
+                    messages.add(d == null ? "-" : d.message());
+                    // Unknown types are named by their number: one trait for all of them.
+                    traits.add(plan.protocol().name() + ":" + (d == null ? "-"
+                            : d.message().chars().allMatch(Character::isDigit) ? "unknown" : d.message()));
+                }
+            }
+            traits.add(plan.protocolOption() + " " + plan.format().id());
+            if (!seen.containsAll(traits)) {
+                seen.addAll(traits);
+                Set<String> rules = rules(report);
+                out.add(new Seed(String.format("payload-%02d", out.size()), stream, plan.protocol().name() + ", "
+                        + (messages.isEmpty() ? "no messages" : String.join(" ", messages)) + ", --protocol "
+                        + plan.protocolOption() + ", --format " + plan.format().id()
+                        + (rules.isEmpty() ? ", no findings" : ", " + String.join(", ", rules))));
+            }
         }
         return out;
     }

@@ -9,7 +9,9 @@ public enum Target {
     /** Arbitrary bytes as a ring dump, framed with {@code --layout auto}. */
     RAW(RawFuzzer.class, "RawFuzzTest", "fuzzRaw"),
     /** Structure-aware rings with the reader models and the history walk over them: slower per input. */
-    READERS(ReadersFuzzer.class, "ReadersFuzzTest", "fuzzReaders");
+    READERS(ReadersFuzzer.class, "ReadersFuzzTest", "fuzzReaders"),
+    /** Structure-aware protocol messages in sound rings, through the payload dissectors. */
+    PAYLOAD(PayloadFuzzer.class, "PayloadFuzzTest", "fuzzPayload");
 
     private final Class<?> targetClass;
     private final String testClass;

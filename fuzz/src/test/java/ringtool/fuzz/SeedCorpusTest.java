@@ -18,7 +18,7 @@ class SeedCorpusTest {
     @Test
     void generatorWritesExactlyTheCommittedCorpus(@TempDir Path out) throws IOException {
         SeedCorpus.write(out);
-        for (String dir : List.of("raw", "layout", "readers")) {
+        for (String dir : List.of("raw", "layout", "readers", "payload")) {
             List<String> generated = names(out.resolve(dir));
             List<String> committed = names(COMMITTED.resolve(dir));
             committed.remove(SeedCorpus.REAL);

@@ -53,8 +53,8 @@ class InspectProtocolCliTest {
     @Test
     void textShowsInfoAsTheLastColumnAndTheFieldsUnderMinusV() {
         CliRun r = CliRun.of("inspect", "-V", "-c", "1", "--read-index", "0", CAPTURE);
-        assertTrue(r.out().contains("  protocol balloon (auto: no class GUID; all 29 packets are balloon messages of"
-                + " a known type and a size within the packet)\n"), r.out());
+        assertTrue(r.out().contains("  protocol balloon (auto: no class GUID; balloon fits every packet (29): a known"
+                + " message type and a size within the packet)\n"), r.out());
         assertTrue(r.out().contains("  11 @16         DM_VERSION_REQUEST trans 1: version 2.0, is_last_attempt 0\n"),
                 r.out());
         assertTrue(r.out().contains("""
@@ -69,7 +69,7 @@ class InspectProtocolCliTest {
     void historyDecodesTheConsumedPackets() {
         CliRun r = CliRun.of("inspect", "--history", "-c", "2", CAPTURE);
         assertTrue(r.out().contains("  11 @16         consumed  DM_VERSION_REQUEST trans 1"), r.out());
-        assertTrue(r.out().contains("  protocol balloon (auto: no class GUID; all 29 packets are balloon messages"), r.out());
+        assertTrue(r.out().contains("  protocol balloon (auto: no class GUID; balloon fits every packet (29)"), r.out());
     }
 
     @Test

@@ -74,8 +74,7 @@ public final class ProtocolSelector {
                     + String.join(", ", candidates.stream().map(ProtocolDissector::name).toList())
                     + "): use --protocol");
         }
-        return new ProtocolChoice(candidates.get(0), "auto: no class GUID; all " + tested + " packet"
-                + (tested == 1 ? " is a " : "s are ") + candidates.get(0).name()
-                + " message" + (tested == 1 ? "" : "s") + " of a known type and a size within the packet");
+        return new ProtocolChoice(candidates.get(0), "auto: no class GUID; " + candidates.get(0).name()
+                + " fits every packet (" + tested + "): a known message type and a size within the packet");
     }
 }

@@ -43,8 +43,8 @@ class ProtocolSelectionTest {
     void autoPicksBalloonWhenEveryPacketIsABalloonMessage() {
         ProtocolChoice c = ring(PayloadOptions.DEFAULTS, STATUS, STATUS).protocol();
         assertEquals("balloon", c.name());
-        assertEquals("auto: no class GUID; all 2 packets are balloon messages of a known type and a size within the"
-                + " packet", c.decision());
+        assertEquals("auto: no class GUID; balloon fits every packet (2): a known message type and a size within"
+                + " the packet", c.decision());
     }
 
     @Test

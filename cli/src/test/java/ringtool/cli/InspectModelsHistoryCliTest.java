@@ -51,13 +51,16 @@ class InspectModelsHistoryCliTest {
                 "[ring] header at 0x0 (4096 bytes), data area of 4096 bytes at 0x1000",
                 "  write_index 0x68  read_index 0x28  interrupt_mask 0  pending_send_size 0  feature_bits 0x1",
                 "  bytes to read 64, to write 4032",
+                "  protocol none (auto: no class GUID, and no protocol's messages fit every packet)",
                 "  consumed: 1 packet recovered behind the read index, oldest first",
-                "       #  offset      type                         flags  transaction_id     offset8  len8  payload",
+                "       #  offset      type                         flags  transaction_id     offset8  len8  payload"
+                        + "        info",
                 "      -1  0x0         DATA_INBAND (6)                0x0  7                        2     4  16 @16         consumed",
                 "  walk back stopped at 0x0: trailer at 0xff8 is zero and no packet ending there starts at 0: nothing"
                         + " older was written there (the ring has not wrapped since)",
                 "  live: from the read index to the write index",
-                "       #  offset      type                         flags  transaction_id     offset8  len8  payload",
+                "       #  offset      type                         flags  transaction_id     offset8  len8  payload"
+                        + "        info",
                 "       0  0x28        DATA_INBAND (6)                0x0  8                        2     4  16 @16",
                 "       1  0x50        COMP (11)                      0x0  9                        2     2  0 @16",
                 "  reader models:",

@@ -74,11 +74,15 @@ class InspectProtocolCliTest {
 
     @Test
     void classIdDecidesForAPlainFile() throws Exception {
-        JsonNode ring = json("inspect", "--format", "json", "--class-id", "{F8615163-DF3E-46C5-913F-F2D2F965ED0E}",
+        JsonNode ring = json("inspect", "--format", "json", "--class-id", "{CFA8B69E-5B4A-4CC0-B98B-8BA1A1F3F95A}",
                 CAPTURE).at("/inputs/0/rings/0");
         assertEquals("none", ring.at("/protocol").asText());
-        assertEquals("auto: class f8615163-df3e-46c5-913f-f2d2f965ed0e (network) from --class-id, which no dissector"
+        assertEquals("auto: class cfa8b69e-5b4a-4cc0-b98b-8ba1a1f3f95a (mouse) from --class-id, which no dissector"
                 + " decodes", ring.at("/protocol_decision").asText());
+        JsonNode dm = json("inspect", "--format", "json", "--class-id", "525074dc-8985-46e2-8057-a307dc18a502",
+                "--read-index", "0", CAPTURE).at("/inputs/0/rings/1");
+        assertEquals("balloon", dm.at("/protocol").asText());
+        assertEquals("DM_VERSION_RESPONSE", dm.at("/packets/0/decoded/message").asText());
     }
 
     @Test

@@ -62,8 +62,8 @@ class PicturesTest {
         assertTrue(run.out().startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), run.out().substring(0, 40));
         assertTrue(run.out().contains("<p>Made by <code>ringtool inspect --format html --fail-on never --history"
                 + " --model all ../samples/"), "the command line is in the report");
-        assertTrue(run.out().contains("<p>Payloads: storvsc (auto: no class GUID; all 7 packets are storvsc messages"
-                + " (known type, size consistent with the packet))</p>"), "the protocol and why");
+        assertTrue(run.out().contains("<p>Payloads: storvsc (auto: no class GUID; storvsc fits every packet (7): a"
+                + " known message type and a size within the packet)</p>"), "the protocol and why");
         assertTrue(run.out().contains("<td>QUERY_PROTOCOL_VERSION 6.2</td></tr>"), "the payload's info column");
     }
 

@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -71,7 +74,8 @@ final class SynthCommand implements Callable<Integer> {
     String description;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Where to write the dump (or, with --from-dump, the description; default stdout).")
+            description = "Where to write the dump (or, with --from-dump, the description); '-' or none: stdout"
+                    + " (a dump is binary: it is not written to a terminal).")
     Path output;
 
     @Option(names = "--from-dump", paramLabel = "FILE",
@@ -90,6 +94,9 @@ final class SynthCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Where a dump goes without -o: bytes, not picocli's character writer. */
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
 
     /**
      * snake_case JSON onto the core's plain records; unknown fields are errors, so typos do not pass silently.
@@ -120,8 +127,9 @@ final class SynthCommand implements Callable<Integer> {
         if (description == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "missing DESC (or --from-dump FILE)");
         }
-        if (output == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "missing -o FILE for the dump");
+        if (toStdout() && System.console() != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a dump is binary and stdout is a terminal:"
+                    + " give -o FILE, or pipe the output");
         }
         String source = description;
         byte[] text;
@@ -154,9 +162,14 @@ final class SynthCommand implements Callable<Integer> {
             return fail(err, source, e.getMessage());
         }
         try {
-            Files.write(output, bytes);
+            if (toStdout()) {
+                stdout.write(bytes);
+                stdout.flush();
+            } else {
+                Files.write(output, bytes);
+            }
         } catch (IOException e) {
-            return fail(err, output.toString(), ioProblem(e));
+            return fail(err, toStdout() ? "stdout" : output.toString(), ioProblem(e));
         }
         return ExitCode.OK;
     }
@@ -183,7 +196,7 @@ final class SynthCommand implements Callable<Integer> {
         }
         try {
             String json = MAPPER.writeValueAsString(desc) + "\n";
-            if (output == null) {
+            if (toStdout()) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(json);
                 out.flush();
@@ -191,9 +204,14 @@ final class SynthCommand implements Callable<Integer> {
                 Files.writeString(output, json);
             }
         } catch (IOException e) {
-            return fail(err, output == null ? "stdout" : output.toString(), ioProblem(e));
+            return fail(err, toStdout() ? "stdout" : output.toString(), ioProblem(e));
         }
         return ExitCode.OK;
+    }
+
+    /** No {@code -o}, or {@code -o -}: stdout, as the help says. */
+    private boolean toStdout() {
+        return output == null || output.toString().equals("-");
     }
 
     private static int fail(PrintWriter err, String source, String message) {

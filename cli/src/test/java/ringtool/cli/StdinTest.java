@@ -21,7 +21,24 @@ class StdinTest {
     Path tmp;
 
     /** The CLI in a JVM of its own, its stdin a pipe fed with {@code stdin}, as a shell's {@code cat x |} does. */
-    private static CliRun piped(byte[] stdin, String... args) throws Exception {
+    static CliRun piped(byte[] stdin, String... args) throws Exception {
+        Process p = process(stdin, args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new CliRun(p.waitFor(), out, err);
+    }
+
+    /** As {@link #piped}, for binary stdout: the bytes written there. */
+    static byte[] pipedBytes(byte[] stdin, String... args) throws Exception {
+        Process p = process(stdin, args);
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), err);
+        assertEquals("", err);
+        return out;
+    }
+
+    private static Process process(byte[] stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
@@ -34,11 +51,7 @@ class StdinTest {
             }
         });
         feeder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = p.waitFor();
-        feeder.join();
-        return new CliRun(code, out, err);
+        return p;
     }
 
     private static String expected(String source) {

@@ -66,15 +66,6 @@ class SynthCommandTest {
     }
 
     @Test
-    void withoutAnOutputFileItIsAUsageError() throws Exception {
-        Path desc = write("d.json", "{\"rings\": [{\"data_size\": 4096}]}");
-        CliRun run = CliRun.of("synth", desc.toString());
-        assertEquals(2, run.exit());
-        assertEquals("ringtool synth: missing -o FILE for the dump\nringtool synth: see 'ringtool synth --help'\n",
-                run.err());
-    }
-
-    @Test
     void fromDumpPrintsADescriptionThatRebuildsTheDump() throws Exception {
         Path real = SamplesGoldenTest.SAMPLES.resolve("balloon-uio-pair.bin");
         CliRun described = CliRun.of("synth", "--from-dump", real.toString());
@@ -129,5 +120,32 @@ class SynthCommandTest {
         CliRun run = CliRun.of("inspect", "--format", "xml", "x.bin");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("expected text, json, jsonl, sarif, svg or html, got 'xml'"), run.err());
+    }
+
+    @Test
+    void withoutDashOTheDumpGoesToStdoutAsTheHelpSays() throws Exception {
+        Path root = DocsTest.ROOT.resolve("samples");
+        byte[] expected = Files.readAllBytes(root.resolve("wrapped-packet.bin"));
+        assertArrayEquals(expected, StdinTest.pipedBytes(new byte[0], "synth",
+                root.resolve("wrapped-packet.json").toString()));
+        assertArrayEquals(expected, StdinTest.pipedBytes(new byte[0], "synth",
+                root.resolve("wrapped-packet.json").toString(), "-o", "-"));
+        assertArrayEquals(expected, StdinTest.pipedBytes(Files.readAllBytes(root.resolve("wrapped-packet.json")),
+                "synth", "-", "-o", "-"));
+    }
+
+    @Test
+    void aNonHexCharacterAndAnOddCountAreToldApart() throws Exception {
+        String[][] cases = {
+            {"zz", "'z' at 0 is not a hex digit: 'zz'"},
+            {"00gg", "'g' at 2 is not a hex digit: '00gg'"},
+            {"abc", "an odd number of hex digits (3), two make a byte: 'abc'"}};
+        for (String[] c : cases) {
+            Path desc = write("hex.json", "{\"layout\": \"single\", \"rings\": [{\"data_size\": 4096,"
+                    + " \"packets\": [{\"type\": 6, \"payload\": \"" + c[0] + "\"}]}]}");
+            CliRun r = CliRun.of("synth", desc.toString(), "-o", tmp.resolve("x.bin").toString());
+            assertEquals(3, r.exit());
+            assertEquals("ringtool synth: " + desc + ": ring: packet 0: payload: " + c[1] + "\n", r.err());
+        }
     }
 }

@@ -110,7 +110,14 @@ public final class Synthesizer {
         try {
             return HexFormat.of().parseHex(clean);
         } catch (IllegalArgumentException e) {
-            throw new SynthException(field + ": not an even number of hex digits: '" + abbreviate(clean) + "'");
+            for (int i = 0; i < clean.length(); i++) {
+                if (Character.digit(clean.charAt(i), 16) < 0) {
+                    throw new SynthException(field + ": '" + clean.charAt(i) + "' at " + i + " is not a hex digit: '"
+                            + abbreviate(clean) + "'");
+                }
+            }
+            throw new SynthException(field + ": an odd number of hex digits (" + clean.length() + "), two make a byte: '"
+                    + abbreviate(clean) + "'");
         }
     }
 

@@ -172,7 +172,7 @@ class SynthesizerTest {
 
     @Test
     void badDescriptionsAreRefusedWithTheFieldNamed() {
-        assertEquals("ring: packet 0: payload: not an even number of hex digits: 'abc'", assertThrows(
+        assertEquals("ring: packet 0: payload: an odd number of hex digits (3), two make a byte: 'abc'", assertThrows(
                 SynthException.class, () -> Synthesizer.write(single(4096, null, null, inband(1, "abc"))))
                 .getMessage());
         assertEquals("layout must be single, uio-pair or double-mapped, got 'auto'", assertThrows(

@@ -5,6 +5,7 @@ import static ringtool.core.rules.Finding.hex;
 import ringtool.core.format.GpaDirectHeader;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.PacketType;
+import ringtool.core.format.RingHeader;
 import ringtool.core.rules.Rules;
 import ringtool.core.walk.RingSnapshot;
 
@@ -75,7 +76,7 @@ public final class OpenVmmModel implements ReaderModel {
 
     /** {@code InnerRing::validate}. */
     private static boolean validPointer(long p, long size) {
-        return p < size && p % 8 == 0;
+        return RingHeader.indexInside(p, size) && RingHeader.indexAligned(p);
     }
 
     private record Rejection(String kind, String why) {
@@ -84,10 +85,10 @@ public final class OpenVmmModel implements ReaderModel {
     /** The first error kind {@code parse_packet} returns, or null. */
     private static Rejection check(PacketDescriptor d, ModelRun run, long at, long avail) {
         if (d.len8() < d.offset8() || d.offset8() < 2 || avail < d.lengthBytes()) {
-            return new Rejection("InvalidDescriptorLengths", "offset8 " + d.offset8() + ", len8 " + d.len8() + " with " + avail
-                    + " bytes available");
+            return new Rejection("InvalidDescriptorLengths", "offset8 " + d.offset8() + ", len8 " + d.len8() + " with "
+                    + avail + " bytes available");
         }
-        if ((d.flags() & ~PacketDescriptor.FLAG_COMPLETION_REQUESTED) != 0) {
+        if (!d.flagsKnown()) {
             return new Rejection("InvalidDescriptorFlags", "flags " + hex(d.flags()));
         }
         int t = d.type();
@@ -95,7 +96,7 @@ public final class OpenVmmModel implements ReaderModel {
                 && t != PacketType.COMP) {
             return new Rejection("InvalidDescriptorType", "type " + hex(t));
         }
-        if (PacketType.hasExtendedHeader(t) && d.offset8() < 3) {
+        if (d.offset8() < d.minOffset8()) {
             return new Rejection("InvalidDescriptorLengths", "type " + t + " with offset8 " + d.offset8()
                     + " has no room for its extended header");
         }

@@ -501,7 +501,7 @@ function _picocli_ringtool_fuzz() {
   local commands=""
   local flag_opts="'-h' '--help' '--version' '--stacktrace'"
   local arg_opts="'--target' '--duration' '--corpus' '--findings' '--jobs' '--seed' '--timeout' '--rss-limit-mb' '--reproduce'"
-  local TARGET_option_args=("layout" "raw" "readers" "payload" "all") # --target values
+  local TARGET_option_args=("layout" "raw" "readers" "payload" "carve" "all") # --target values
 
   type compopt &>/dev/null && compopt +o default
 

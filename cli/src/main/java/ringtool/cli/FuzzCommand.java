@@ -35,7 +35,8 @@ import ringtool.fuzz.Target;
                     + " invariants (no stray exception, bounded walk, offsets inside the data area, packets in ring"
                     + " order, output that parses, fields that re-encode to the input's bytes, reader models and"
                     + " history bounded and consistent with the walk; payload: no read outside the packet, every"
-                    + " decoded list bounded by the bytes present, payload findings inside their packet).",
+                    + " decoded list bounded by the bytes present, payload findings inside their packet). The carve target opens memory images whose container headers and tables come from"
+                    + " the fuzzer and carves them as 'ringtool carve' would.",
             "Progress (execs/s, coverage, corpus size) and the summary go to stderr. A finding leaves its input in"
                     + " --findings DIR/<target>/ and exits 1 with the input's path and the stack trace."},
         exitCodeListHeading = ExitCodeHelp.HEADING,
@@ -53,7 +54,9 @@ import ringtool.fuzz.Target;
             "",
             "Targets: layout (structure-aware: the fuzzer's bytes choose a ring), raw (arbitrary bytes as a dump),",
             "readers (layout's rings with the reader models and the history walk over them), payload (sound rings",
-            "carrying one protocol's messages, headers from the fuzzer's type and body, then damaged).",
+            "carrying one protocol's messages, headers from the fuzzer's type and body, then damaged), carve (ELF,",
+            "kdump and flattened headers and tables from the fuzzer, over a small valid image). An input slower than",
+            "--timeout or a process above --rss-limit-mb is a finding like an exception.",
             "Once a finding is fixed, copy its input into the target's regression directory",
             "(fuzz/src/test/resources/ringtool/fuzz/<Test>Inputs/<method>/) so that every 'mvn test' replays it."})
 final class FuzzCommand implements Callable<Integer> {
@@ -69,8 +72,8 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Option(names = "--target", defaultValue = "all", paramLabel = "TARGET",
             completionCandidates = Candidates.Targets.class,
-            description = "What to fuzz: layout, raw, readers, payload, or all (each in turn, in that order; default:"
-                    + " ${DEFAULT-VALUE}).")
+            description = "What to fuzz: layout, raw, readers, payload, carve, or all (each in turn, in that order;"
+                    + " default: ${DEFAULT-VALUE}).")
     String target;
 
     @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "TIME",
@@ -155,7 +158,7 @@ final class FuzzCommand implements Callable<Integer> {
                 + ", or all)");
     }
 
-    /** {@code layout, raw, readers, payload}: the registry's order. */
+    /** {@code layout, raw, readers, payload, carve}: the registry's order. */
     private static String targetNames() {
         return String.join(", ", Arrays.stream(Target.values()).map(Target::id).toList());
     }
@@ -210,9 +213,16 @@ final class FuzzCommand implements Callable<Integer> {
         return args;
     }
 
-    /** Rings of the raw target need room for a few pages; the structure-aware streams stay short. */
+    /**
+     * Rings of the raw target need room for a few pages, the carve target's bytes cover a container's headers and
+     * tables; the structure-aware streams stay short.
+     */
     private static int maxLen(Target t) {
-        return t == Target.RAW ? 64 * 1024 : 4096;
+        return switch (t) {
+            case RAW -> 64 * 1024;
+            case CARVE -> 16 * 1024;
+            default -> 4096;
+        };
     }
 
     private int outcome(Target t, List<JazzerChild> children, long elapsed, boolean overran) {

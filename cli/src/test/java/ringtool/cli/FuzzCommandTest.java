@@ -17,7 +17,7 @@ class FuzzCommandTest {
     void unknownTargetIsAUsageError() {
         CliRun r = CliRun.of("fuzz", "--target", "nope");
         assertEquals(2, r.exit());
-        assertEquals("ringtool fuzz: unknown --target 'nope' (expected layout, raw, readers, payload, or all)\n"
+        assertEquals("ringtool fuzz: unknown --target 'nope' (expected layout, raw, readers, payload, carve, or all)\n"
                 + "ringtool fuzz: see 'ringtool fuzz --help'\n", r.err());
     }
 

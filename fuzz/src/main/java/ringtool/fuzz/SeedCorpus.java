@@ -85,7 +85,30 @@ public final class SeedCorpus {
                         + " protocol's messages; chosen the same way, one per new protocol, message or rule.\n\n"
                         + "| file | bytes | messages it builds |\n|---|---|---|\n");
         write(root.resolve("payload"), payloadPlans(), md);
+        md.append("\n## carve/ (container templates for the carve target, not images)\n\n")
+                .append("A byte choosing the container, then its first bytes as `ContainerTemplates` writes them:"
+                        + " each seed rebuilds its valid image, which the fuzzer's mutations of the headers and tables"
+                        + " then damage.\n\n| file | bytes | image it builds |\n|---|---|---|\n");
+        write(root.resolve("carve"), carve(), md);
         Files.writeString(root.resolve("README.md"), md.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Bytes of each template a carve seed carries: the headers, tables and the first pages behind them. */
+    static final int CARVE_SEED_BYTES = 8192;
+
+    static List<Seed> carve() {
+        String[] names = {"raw", "elf", "kdump", "flattened"};
+        String[] what = {"raw memory with a ring pair at 0x4000", "ELF core: a VMCOREINFO note and one PT_LOAD",
+            "kdump-compressed v6, raw pages", "kdump-flattened, 4096-byte segments, the header block last"};
+        List<Seed> out = new ArrayList<>();
+        for (int kind = 0; kind < names.length; kind++) {
+            byte[] template = ContainerTemplates.ALL[kind];
+            byte[] seed = new byte[1 + Math.min(CARVE_SEED_BYTES, template.length)];
+            seed[0] = (byte) kind;
+            System.arraycopy(template, 0, seed, 1, seed.length - 1);
+            out.add(new Seed("template-" + names[kind] + ".bin", seed, what[kind]));
+        }
+        return out;
     }
 
     static List<Seed> raw() {

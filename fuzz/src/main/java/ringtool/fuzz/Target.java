@@ -11,7 +11,9 @@ public enum Target {
     /** Structure-aware rings with the reader models and the history walk over them: slower per input. */
     READERS(ReadersFuzzer.class, "ReadersFuzzTest", "fuzzReaders"),
     /** Structure-aware protocol messages in sound rings, through the payload dissectors. */
-    PAYLOAD(PayloadFuzzer.class, "PayloadFuzzTest", "fuzzPayload");
+    PAYLOAD(PayloadFuzzer.class, "PayloadFuzzTest", "fuzzPayload"),
+    /** Memory-image containers for carve: ELF, kdump and flattened headers and tables from the fuzzer. */
+    CARVE(CarveFuzzer.class, "CarveFuzzTest", "fuzzCarve");
 
     private final Class<?> targetClass;
     private final String testClass;

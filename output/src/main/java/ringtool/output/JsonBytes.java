@@ -151,24 +151,53 @@ public final class JsonBytes implements JsonOut {
             buf[count++] = '-';
             value = -value;
         }
-        int digits = digits(value);
-        int end = count + digits;
+        if (value < 10) {
+            // Types, flags, offset8 and len8: most of a packet record's numbers are one digit.
+            buf[count++] = (byte) ('0' + value);
+            return;
+        }
+        int end = count + digits(value);
         int at = end;
-        while (value >= 10) {
-            long q = value / 10;
-            buf[--at] = (byte) ('0' + (int) (value - q * 10));
+        // Two digits per division, in int arithmetic once the value fits.
+        while (value > Integer.MAX_VALUE) {
+            long q = value / 100;
+            int r = (int) (value - q * 100);
+            buf[--at] = PAIRS[2 * r + 1];
+            buf[--at] = PAIRS[2 * r];
             value = q;
         }
-        buf[--at] = (byte) ('0' + (int) value);
+        int v = (int) value;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            buf[--at] = PAIRS[2 * r + 1];
+            buf[--at] = PAIRS[2 * r];
+            v = q;
+        }
+        if (v >= 10) {
+            buf[--at] = PAIRS[2 * v + 1];
+            buf[--at] = PAIRS[2 * v];
+        } else {
+            buf[--at] = (byte) ('0' + v);
+        }
         count = end;
     }
 
+    /** "00" to "99". */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** Decimal digits of a non-negative value. */
     private static int digits(long value) {
         int n = 1;
-        long limit = 10;
-        while (n < 19 && value >= limit) {
+        for (long limit = 10; n < 19 && value >= limit; limit *= 10) {
             n++;
-            limit *= 10;
         }
         return n;
     }

@@ -67,7 +67,8 @@ class JsonBytesTest {
 
     @Test
     void numbersAtTheirLimits() throws IOException {
-        List<Long> values = List.of(0L, 1L, 9L, 10L, 99L, 100L, -1L, -10L, 999_999_999L, 1_000_000_000L,
+        List<Long> values = List.of(0L, 1L, 9L, 10L, 99L, 100L, 101L, -1L, -10L, 999_999_999L, 1_000_000_000L,
+                2_147_483_647L, 2_147_483_648L, 4_294_967_295L, 10_000_000_000L, 99_999_999_999_999_999L,
                 Long.MAX_VALUE, Long.MIN_VALUE, 1_000_000_000_000_000_000L);
         assertSame(out -> {
             out.startArray();

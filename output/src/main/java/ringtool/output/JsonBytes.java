@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.commons.io.output.WriterOutputStream;
 
 /**
@@ -18,8 +19,13 @@ import org.apache.commons.io.output.WriterOutputStream;
  */
 public final class JsonBytes implements JsonOut {
 
-    /** Large enough that a big report is a few thousand {@code write} calls, small enough per {@code --jobs} input. */
+    /**
+     * The buffer's largest size: a big report goes out in a few thousand {@code write} calls. It starts at
+     * {@link #START} and grows only as a report needs: the fuzz harness and {@code --jobs} make a writer per
+     * input, and zeroing 128 KiB for each was a few percent of a fuzzing run.
+     */
     static final int BUFFER = 1 << 17;
+    private static final int START = 1 << 12;
 
     /** The longest any one number takes: {@code -9223372036854775808}. */
     private static final int NUMBER_MAX = 20;
@@ -49,14 +55,17 @@ public final class JsonBytes implements JsonOut {
     }
 
     private final OutputStream out;
-    private final byte[] buf;
+    private final int limit;
+    private byte[] buf;
     private int count;
     /** A value or a closed container came last at this level: the next name or value takes a comma first. */
     private boolean comma;
 
+    /** @param bufferSize bytes held before they go to {@code out} */
     JsonBytes(OutputStream out, int bufferSize) {
         this.out = out;
-        this.buf = new byte[bufferSize];
+        this.limit = bufferSize;
+        this.buf = new byte[Math.min(bufferSize, START)];
     }
 
     /** Onto the byte stream under a {@link Utf8Output}, else through a UTF-8 decoder onto the writer. */
@@ -93,8 +102,8 @@ public final class JsonBytes implements JsonOut {
     /** Bytes already encoded, copied as they are; they count as a value for the commas that follow. */
     void raw(byte[] bytes) throws IOException {
         if (bytes.length > buf.length - count) {
-            drain();
-            if (bytes.length > buf.length) {
+            room(bytes.length);
+            if (bytes.length > buf.length - count) {
                 out.write(bytes);
                 comma = true;
                 return;
@@ -348,8 +357,19 @@ public final class JsonBytes implements JsonOut {
 
     private void ensure(int n) throws IOException {
         if (n > buf.length - count) {
-            drain();
+            room(n);
         }
+    }
+
+    /** Grows the buffer towards its limit, else empties it into the stream. */
+    private void room(int n) throws IOException {
+        if (buf.length < limit) {
+            buf = Arrays.copyOf(buf, Math.min(limit, Math.max(2 * buf.length, count + n)));
+            if (n <= buf.length - count) {
+                return;
+            }
+        }
+        drain();
     }
 
     private void drain() throws IOException {

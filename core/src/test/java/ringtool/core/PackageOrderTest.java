@@ -43,10 +43,9 @@ class PackageOrderTest {
 
     /**
      * Upward uses that exist today and are to go; the test fails when one is gone too, so that it leaves this list.
-     * The payload work (in flight) asks the registry to list protocol rules ({@code Rules.all()}), and takes class
-     * GUIDs from {@code sysfs.DeviceKinds}.
+     * The payload dissectors take class GUIDs from {@code sysfs.DeviceKinds}, the one table of them.
      */
-    private static final Set<String> KNOWN_UPWARD = Set.of("rules -> payload", "payload -> sysfs");
+    private static final Set<String> KNOWN_UPWARD = Set.of("payload -> sysfs");
 
     private static final Pattern REFERENCE = Pattern.compile("\\bringtool\\.core\\.([a-z]+)\\.");
 

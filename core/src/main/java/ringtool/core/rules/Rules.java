@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import ringtool.core.payload.Protocols;
+import java.util.ServiceLoader;
 
 /**
  * The rule registry: every rule any part of ringtool reports, with its default severity. {@code ringtool checks},
  * SARIF's {@code tool.driver.rules} and the documentation are all generated from {@link #all()}.
  *
  * <p>Payload rules ({@code balloon.*}, {@code ic.*}, ...) are defined by each protocol's package and registered
- * with its dissector in {@link Protocols}; {@link #all()} lists them after these.
+ * with its dissector; {@link #all()} lists them after these, found as {@link RuleSource}s.
  *
  * <p>The checks themselves live beside the code that meets the bytes they judge and name their rule by one of
  * these constants, so an ID leads to its check in one search.
@@ -200,7 +200,7 @@ public final class Rules {
     /** Every rule, in registry order (by group, as listed above), then each payload protocol's. */
     public static List<Rule> all() {
         List<Rule> out = new ArrayList<>(BY_ID.values());
-        out.addAll(Protocols.rules());
+        out.addAll(Sourced.RULES);
         return Collections.unmodifiableList(out);
     }
 
@@ -209,6 +209,20 @@ public final class Rules {
         if (r != null) {
             return Optional.of(r);
         }
-        return Protocols.rules().stream().filter(p -> p.id().equals(id)).findFirst();
+        return Sourced.RULES.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The rules of every {@link RuleSource}, loaded once on first use (after this class's own are registered). */
+    private static final class Sourced {
+
+        static final List<Rule> RULES = load();
+
+        private static List<Rule> load() {
+            List<Rule> out = new ArrayList<>();
+            for (RuleSource source : ServiceLoader.load(RuleSource.class, Rules.class.getClassLoader())) {
+                out.addAll(source.rules());
+            }
+            return List.copyOf(out);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.GpaDirectHeader;
 import ringtool.core.format.GpaRange;
 import ringtool.core.format.PacketDescriptor;
@@ -20,15 +21,16 @@ import ringtool.core.format.PacketType;
 import ringtool.core.format.RingHeader;
 import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
+import ringtool.core.inspect.Inspector;
 import ringtool.core.model.ReaderModel;
 import ringtool.core.payload.Decoded;
 import ringtool.core.payload.PayloadDecoder;
 import ringtool.core.report.InputReport;
-import ringtool.core.inspect.Inspector;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
+import ringtool.core.rules.Rule;
+import ringtool.core.rules.Rules;
 import ringtool.core.synth.RingWriter;
-import ringtool.core.bytes.ByteSource;
 import ringtool.core.walk.Packet;
 
 /**
@@ -143,41 +145,41 @@ public final class SeedCorpus {
                 "header, 8 KiB data, then the data again: valid under `--layout double-mapped`; auto takes the"
                         + " zeros of the second copy for a second header and frames a uio pair"));
 
-        out.add(rule("ring.size.invalid", cat(new Dump(4096).startAt(0).bytes(), new byte[8]),
+        out.add(rule(Rules.RING_SIZE_INVALID, cat(new Dump(4096).startAt(0).bytes(), new byte[8]),
                 "data area of 4104 bytes"));
-        out.add(rule("ring.write_index.out_of_range", new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET,
+        out.add(rule(Rules.RING_WRITE_INDEX_OUT_OF_RANGE, new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET,
                 4096), "write_index = data size"));
-        out.add(rule("ring.write_index.unaligned", new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET,
+        out.add(rule(Rules.RING_WRITE_INDEX_UNALIGNED, new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET,
                 12), "write_index 12"));
-        out.add(rule("ring.read_index.out_of_range", new Dump(4096).startAt(0).header(RingHeader.READ_INDEX_OFFSET,
+        out.add(rule(Rules.RING_READ_INDEX_OUT_OF_RANGE, new Dump(4096).startAt(0).header(RingHeader.READ_INDEX_OFFSET,
                 5000), "read_index 5000 in 4096 bytes"));
-        out.add(rule("ring.read_index.unaligned", new Dump(4096).startAt(0).header(RingHeader.READ_INDEX_OFFSET, 4),
+        out.add(rule(Rules.RING_READ_INDEX_UNALIGNED, new Dump(4096).startAt(0).header(RingHeader.READ_INDEX_OFFSET, 4),
                 "read_index 4"));
-        out.add(rule("ring.interrupt_mask.invalid", new Dump(4096).startAt(0)
+        out.add(rule(Rules.RING_INTERRUPT_MASK_INVALID, new Dump(4096).startAt(0)
                 .header(RingHeader.INTERRUPT_MASK_OFFSET, 2), "interrupt_mask 2"));
-        out.add(rule("ring.pending_send_size.invalid", new Dump(4096).startAt(0)
+        out.add(rule(Rules.RING_PENDING_SEND_SIZE_INVALID, new Dump(4096).startAt(0)
                 .header(RingHeader.PENDING_SEND_SIZE_OFFSET, 8192), "pending_send_sz beyond the data size"));
-        out.add(rule("ring.feature_bits.unknown", new Dump(4096).startAt(0).header(RingHeader.FEATURE_BITS_OFFSET, 6),
+        out.add(rule(Rules.RING_FEATURE_BITS_UNKNOWN, new Dump(4096).startAt(0).header(RingHeader.FEATURE_BITS_OFFSET, 6),
                 "feature_bits 6"));
-        out.add(rule("ring.reserved.nonzero", new Dump(4096).startAt(0).header(RingHeader.RESERVED1_OFFSET + 12, 1),
+        out.add(rule(Rules.RING_RESERVED_NONZERO, new Dump(4096).startAt(0).header(RingHeader.RESERVED1_OFFSET + 12, 1),
                 "a reserved header word set"));
-        out.add(rule("ring.available.too_small", new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET, 16),
+        out.add(rule(Rules.RING_AVAILABLE_TOO_SMALL, new Dump(4096).startAt(0).header(RingHeader.WRITE_INDEX_OFFSET, 16),
                 "16 bytes between read and write index"));
-        out.add(rule("pkt.len8.too_small", oneInband().data(PacketDescriptor.LEN8_OFFSET, 1, 2), "len8 1"));
-        out.add(rule("pkt.len8.exceeds_available", oneInband().data(PacketDescriptor.LEN8_OFFSET, 100, 2),
+        out.add(rule(Rules.PKT_LEN8_TOO_SMALL, oneInband().data(PacketDescriptor.LEN8_OFFSET, 1, 2), "len8 1"));
+        out.add(rule(Rules.PKT_LEN8_EXCEEDS_AVAILABLE, oneInband().data(PacketDescriptor.LEN8_OFFSET, 100, 2),
                 "len8 reaching past the write index"));
-        out.add(rule("pkt.offset8.too_small", oneInband().data(PacketDescriptor.OFFSET8_OFFSET, 1, 2), "offset8 1"));
-        out.add(rule("pkt.offset8.beyond_len8", oneInband().data(PacketDescriptor.OFFSET8_OFFSET, 5, 2),
+        out.add(rule(Rules.PKT_OFFSET8_TOO_SMALL, oneInband().data(PacketDescriptor.OFFSET8_OFFSET, 1, 2), "offset8 1"));
+        out.add(rule(Rules.PKT_OFFSET8_BEYOND_LEN8, oneInband().data(PacketDescriptor.OFFSET8_OFFSET, 5, 2),
                 "offset8 5 > len8 4"));
-        out.add(rule("pkt.type.unknown", oneInband().data(PacketDescriptor.TYPE_OFFSET, 0x20, 2), "type 0x20"));
-        out.add(rule("pkt.flags.unknown", oneInband().data(PacketDescriptor.FLAGS_OFFSET, 2, 2), "flags 2"));
-        out.add(rule("pkt.trailer.mismatch", oneInband().data(32, 0x1234, 8), "trailer 0x1234"));
-        out.add(rule("pkt.trailer.zero", oneInband().data(32, 0, 8), "trailer 0"));
-        out.add(rule("pkt.xfer.range_count.overflow", new Dump(4096).startAt(0).transferPages(1)
+        out.add(rule(Rules.PKT_TYPE_UNKNOWN, oneInband().data(PacketDescriptor.TYPE_OFFSET, 0x20, 2), "type 0x20"));
+        out.add(rule(Rules.PKT_FLAGS_UNKNOWN, oneInband().data(PacketDescriptor.FLAGS_OFFSET, 2, 2), "flags 2"));
+        out.add(rule(Rules.PKT_TRAILER_MISMATCH, oneInband().data(32, 0x1234, 8), "trailer 0x1234"));
+        out.add(rule(Rules.PKT_TRAILER_ZERO, oneInband().data(32, 0, 8), "trailer 0"));
+        out.add(rule(Rules.PKT_XFER_RANGE_COUNT_OVERFLOW, new Dump(4096).startAt(0).transferPages(1)
                 .data(TransferPageHeader.RANGE_COUNT_OFFSET, 5, 4), "range_count 5 with room for 1"));
-        out.add(rule("pkt.gpa.range_count.zero", new Dump(4096).startAt(0).gpaDirect(1)
+        out.add(rule(Rules.PKT_GPA_RANGE_COUNT_ZERO, new Dump(4096).startAt(0).gpaDirect(1)
                 .data(GpaDirectHeader.RANGE_COUNT_OFFSET, 0, 4), "range_count 0"));
-        out.add(rule("pkt.gpa.range.invalid", new Dump(4096).startAt(0).gpaDirect(1)
+        out.add(rule(Rules.PKT_GPA_RANGE_INVALID, new Dump(4096).startAt(0).gpaDirect(1)
                 .data(GpaDirectHeader.RANGES_OFFSET + GpaRange.BYTE_COUNT_OFFSET, 0, 4), "a range of 0 bytes"));
         return out;
     }
@@ -190,11 +192,12 @@ public final class SeedCorpus {
         return new Dump(4096).startAt(0x40).inband(bytes(16, 0x55), 0);
     }
 
-    private static Seed rule(String id, Dump dump, String how) {
-        return rule(id, dump.bytes(), how);
+    private static Seed rule(Rule rule, Dump dump, String how) {
+        return rule(rule, dump.bytes(), how);
     }
 
-    private static Seed rule(String id, byte[] bytes, String how) {
+    private static Seed rule(Rule rule, byte[] bytes, String how) {
+        String id = rule.id();
         return checked("rule-" + id + ".bin", bytes, id, "raises `" + id + "`: " + how);
     }
 

@@ -106,22 +106,31 @@ class RulesTest {
         }
     }
 
-    /** A concatenated ID ("model." + name) or a second copy in a check would both fail here. */
+    /**
+     * A concatenated ID ("model." + name) or a second copy in a check would both fail here. Every module's main
+     * sources count: the fuzz seeds and the CLI name rules by their constants too.
+     */
     @Test
-    void everyIdIsWrittenLiterallyOnceInCoreAndThatOnceIsTheRegistry() throws IOException {
+    void everyIdIsWrittenLiterallyOnceInAllMainSourcesAndThatOnceIsTheRegistry() throws IOException {
         Pattern literal = Pattern.compile("\"([a-z][a-z0-9_.-]*)\"");
         Map<String, List<String>> places = new LinkedHashMap<>();
         Rules.all().forEach(r -> places.put(r.id(), new ArrayList<>()));
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
-                Matcher m = literal.matcher(read(p));
-                while (m.find()) {
-                    List<String> at = places.get(m.group(1));
-                    if (at != null) {
-                        at.add(p.getFileName().toString());
+        for (String module : List.of(".", "../output", "../fuzz", "../cli", "../bench")) {
+            Path sources = Path.of(module, "src/main/java");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
+                    Matcher m = literal.matcher(read(p));
+                    while (m.find()) {
+                        List<String> at = places.get(m.group(1));
+                        if (at != null) {
+                            at.add(p.getFileName().toString());
+                        }
                     }
-                }
-            });
+                });
+            }
         }
         List<String> wrong = new ArrayList<>();
         places.forEach((id, at) -> {

@@ -1,6 +1,5 @@
 package ringtool.cli;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,25 +76,38 @@ final class InputList {
      * One entry a line (or between NULs), read as it streams. Empty entries are skipped (a trailing newline or NUL,
      * a blank line); a CR before LF is dropped.
      */
-    private static void read(InputStream stream, boolean nul, List<Input> out) throws IOException {
-        InputStream in = new BufferedInputStream(stream, 1 << 16);
+    private static void read(InputStream in, boolean nul, List<Input> out) throws IOException {
         ByteArrayOutputStream entry = new ByteArrayOutputStream();
         byte separator = (byte) (nul ? 0 : '\n');
+        byte[] chunk = new byte[1 << 16];
         long total = 0;
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            if (++total > MAX_LIST) {
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            total += n;
+            if (total > MAX_LIST) {
                 throw new IOException("the list is longer than " + MAX_LIST + " bytes");
             }
-            if (b == separator) {
-                add(entry, nul, out);
-                entry.reset();
-            } else if (entry.size() == MAX_ENTRY) {
-                throw new IOException("an entry is longer than " + MAX_ENTRY + " bytes (PATH_MAX)");
-            } else {
-                entry.write(b);
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == separator) {
+                    // Empty entries (a run of separators) are skipped without a look.
+                    if (i > from || entry.size() > 0) {
+                        append(entry, chunk, from, i - from);
+                        add(entry, nul, out);
+                        entry.reset();
+                    }
+                    from = i + 1;
+                }
             }
+            append(entry, chunk, from, n - from);
         }
         add(entry, nul, out);
+    }
+
+    private static void append(ByteArrayOutputStream entry, byte[] bytes, int from, int length) throws IOException {
+        if (entry.size() + length > MAX_ENTRY) {
+            throw new IOException("an entry is longer than " + MAX_ENTRY + " bytes (PATH_MAX)");
+        }
+        entry.write(bytes, from, length);
     }
 
     private static void add(ByteArrayOutputStream bytes, boolean nul, List<Input> out) {

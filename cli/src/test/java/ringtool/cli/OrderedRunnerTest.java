@@ -2,11 +2,14 @@ package ringtool.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,24 @@ class OrderedRunnerTest {
         IOException e = assertThrows(IOException.class,
                 () -> OrderedRunner.run(tasks, 2, new StringWriter(), "", r -> { }));
         assertEquals("disk gone", e.getMessage());
+    }
+
+    @Test
+    void aHundredThousandJobsOverThreeInputsStartThreeThreads() throws Exception {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        List<OrderedRunner.Task<String>> tasks = new ArrayList<>();
+        for (String name : List.of("a", "b", "c")) {
+            tasks.add(pipe -> {
+                threads.add(Thread.currentThread());
+                pipe.write(name);
+                return name;
+            });
+        }
+        StringWriter out = new StringWriter();
+        List<String> done = new ArrayList<>();
+        OrderedRunner.run(tasks, 100_000, out, ",", done::add);
+        assertEquals("a,b,c", out.toString());
+        assertEquals(List.of("a", "b", "c"), done);
+        assertTrue(threads.size() <= 3, threads.toString());
     }
 }

@@ -2,7 +2,7 @@ package ringtool.core.payload;
 
 import java.util.ArrayList;
 import java.util.List;
-import ringtool.core.sysfs.DeviceKinds;
+import ringtool.core.format.DeviceKinds;
 import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 

@@ -37,7 +37,7 @@ public final class Protocols {
 
     /** The dissector of a device class (a GUID bare or in braces, any case). */
     public static Optional<ProtocolDissector> byClassId(String classId) {
-        String bare = ringtool.core.sysfs.DeviceKinds.bare(classId);
+        String bare = ringtool.core.format.DeviceKinds.bare(classId);
         return ALL.stream().filter(d -> d.classIds().contains(bare)).findFirst();
     }
 

@@ -1,6 +1,7 @@
 package ringtool.core.sysfs;
 
 import java.util.List;
+import ringtool.core.format.DeviceKinds;
 import ringtool.core.report.Summary;
 import ringtool.core.rules.Finding;
 

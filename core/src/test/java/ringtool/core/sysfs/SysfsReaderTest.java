@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ringtool.core.format.DeviceKinds;
 import ringtool.core.report.InputReport;
 import ringtool.core.inspect.Inspector;
 import ringtool.core.rules.Finding;

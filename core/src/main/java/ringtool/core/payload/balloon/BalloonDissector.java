@@ -12,7 +12,7 @@ import ringtool.core.payload.MessageTable;
 import ringtool.core.payload.PayloadView;
 import ringtool.core.payload.ProtocolDissector;
 import ringtool.core.rules.Rule;
-import ringtool.core.sysfs.DeviceKinds;
+import ringtool.core.format.DeviceKinds;
 
 /**
  * Dynamic Memory ({@code drivers/hv/hv_balloon.c}, class {@code HV_DM_GUID}): a {@link DmHeader} then the message

@@ -7,7 +7,7 @@ import ringtool.core.payload.MessageTable;
 import ringtool.core.payload.PayloadView;
 import ringtool.core.payload.ProtocolDissector;
 import ringtool.core.rules.Rule;
-import ringtool.core.sysfs.DeviceKinds;
+import ringtool.core.format.DeviceKinds;
 
 /**
  * Hyper-V integration services (heartbeat, shutdown, time sync, KVP, VSS, file copy): an {@link IcHeader}, then

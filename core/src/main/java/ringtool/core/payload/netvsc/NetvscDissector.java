@@ -12,7 +12,7 @@ import ringtool.core.payload.MessageTable;
 import ringtool.core.payload.PayloadView;
 import ringtool.core.payload.ProtocolDissector;
 import ringtool.core.rules.Rule;
-import ringtool.core.sysfs.DeviceKinds;
+import ringtool.core.format.DeviceKinds;
 
 /**
  * The synthetic network protocol ({@code struct nvsp_message}, docs/protocols/netvsc.md). Every message type is one

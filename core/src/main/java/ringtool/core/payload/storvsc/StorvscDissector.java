@@ -8,7 +8,7 @@ import ringtool.core.payload.MessageTable;
 import ringtool.core.payload.PayloadView;
 import ringtool.core.payload.ProtocolDissector;
 import ringtool.core.rules.Rule;
-import ringtool.core.sysfs.DeviceKinds;
+import ringtool.core.format.DeviceKinds;
 
 /**
  * The synthetic SCSI and IDE protocol ({@code struct vstor_packet}, docs/protocols/storvsc.md). Every operation is

@@ -1,9 +1,12 @@
-package ringtool.core.sysfs;
+package ringtool.core.format;
 
 import java.util.Locale;
 import java.util.Map;
 
-/** Device kinds by class GUID, as include/linux/hyperv.h defines them (HV_*_GUID). */
+/**
+ * Device classes by GUID, as include/linux/hyperv.h defines them (HV_*_GUID): what a channel's offer names, for
+ * {@code ringtool sysfs} and for the payload dissectors' class GUIDs.
+ */
 public final class DeviceKinds {
 
     // The class GUIDs of include/linux/hyperv.h, named as there; the one table of them in ringtool.

@@ -55,7 +55,7 @@ import ringtool.output.TextOptions;
             "  ringtool carve vmcore",
             "  ringtool carve --format json vmcore | jq '.inputs[].rings[] | {physical_address, name, confidence}'",
             "  ringtool carve --out rings/ vmcore && ringtool inspect rings/*.bin",
-            "  ringtool carve --raw guest-memory.raw"})
+            "  ringtool carve --raw samples/balloon-uio-pair.bin"})
 final class CarveCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

@@ -50,14 +50,16 @@ import ringtool.output.TextOptions;
             ExitCodeHelp.INTERNAL},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ringtool inspect dump.bin",
-            "  ringtool inspect -V -x -c 4 dump.bin",
-            "  ringtool inspect --layout uio-pair --format json ring > ring.json",
-            "  ringtool inspect --model all --pkt-buffer-size balloon-5.14 inbound.bin",
-            "  ringtool inspect --history --layout uio-pair ring",
-            "  ringtool inspect --format sarif --fail-on never dumps/*.bin > ringtool.sarif",
-            "  ringtool inspect --format html ring > report.html",
-            "  ringtool inspect --read-index 0x7a8 --format jsonl vmcore-ring.bin | jq -c 'select(.record==\"finding\")'"})
+            "  ringtool inspect samples/balloon-uio-pair.bin",
+            "  ringtool inspect -V -x -c 4 samples/wrapped-packet.bin",
+            "  ringtool inspect --ring inbound --read-index 0x50 --format json samples/balloon-uio-pair.bin > ring.json",
+            "  ringtool inspect --model all --pkt-buffer-size balloon-5.14 samples/bad-len8-exceeds-available.bin",
+            "  ringtool inspect --history samples/balloon-uio-pair.bin",
+            "  ringtool inspect --format sarif --fail-on never samples/*.bin > ringtool.sarif",
+            "  ringtool inspect --format html samples/balloon-uio-pair.bin > report.html",
+            "  cat samples/full.bin | ringtool inspect -",
+            "  ringtool inspect --read-index 0 --format jsonl samples/trailer-zero-qemu.bin"
+                    + " | jq -c 'select(.record==\"finding\")'"})
 final class InspectCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Ring dumps to inspect. '-' (or /dev/stdin) reads"

@@ -24,7 +24,8 @@ import ringtool.core.report.ExitCode;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ringtool inspect samples/balloon-uio-pair.bin",
-            "  ringtool inspect --format json --fail-on warning dump.bin | jq '.inputs[].rings[].findings'",
+            "  ringtool inspect --format json --fail-on warning samples/bad-trailer-mismatch.bin"
+                    + " | jq '.inputs[].rings[].findings'",
             "  ringtool checks"})
 public final class RingtoolCommand {
 

@@ -61,7 +61,7 @@ import ringtool.core.synth.Synthesizer;
         footer = {
             "  ringtool synth samples/full.json -o full.bin && ringtool inspect full.bin",
             "  ringtool synth --from-dump samples/balloon-uio-pair.bin > balloon.json",
-            "  ringtool synth --from-dump d.bin \\",
+            "  ringtool synth --from-dump samples/wrapped-packet.bin \\",
             "    | jq '.rings[0].packets[0].damage={\"len8\":0}' \\",
             "    | ringtool synth - -o bad.bin"})
 final class SynthCommand implements Callable<Integer> {

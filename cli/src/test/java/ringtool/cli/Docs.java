@@ -141,40 +141,44 @@ final class Docs {
         return "pass:[" + text.replace("]", "\\]") + "]";
     }
 
-    private static final String EXAMPLES = """
+    /** Every example runs as written, from a clone's top directory, in {@code DocExamplesTest}. */
+    static final String EXAMPLES = """
 
-            Triage a directory of dumps: the worst findings first, one line each:
-
-            ----
-            ringtool inspect --format jsonl --fail-on never dumps/*.bin \\
-              | jq -r 'select(.record=="finding") | [.severity, .rule, .source, .file_offset] | @tsv' \\
-              | sort | uniq -c | sort -rn
-            ----
-
-            Count findings by rule across many dumps:
+            Triage the sample dumps: findings counted by severity and rule, the worst first (errors, then
+            warnings, then notes; the most frequent first within each):
 
             ----
-            ringtool inspect --format json --fail-on never dumps/*.bin \\
-              | jq -r '.inputs[].rings[].findings[].rule' | sort | uniq -c
+            ringtool inspect --format jsonl --fail-on never samples/*.bin \\
+              | jq -rs 'map(select(.record=="finding")) | group_by(.severity, .rule)
+                  | sort_by([{"error": 0, "warning": 1, "note": 2}[.[0].severity], -length])
+                  | .[] | "\\(length)\\t\\(.[0].severity)\\t\\(.[0].rule)"'
             ----
 
-            Keep only the dumps that fail (exit status 1 means findings at or above --fail-on):
+            Count findings by rule, those of whole inputs (dump.double_map.mismatch, dump.torn_read) included:
 
             ----
-            for f in dumps/*.bin; do ringtool inspect --fail-on warning "$f" >/dev/null || echo "$f"; done
+            ringtool inspect --format json --fail-on never samples/*.bin \\
+              | jq -r '.inputs[] | (.findings[], .rings[].findings[]) | .rule' | sort | uniq -c | sort -rn
+            ----
+
+            List the dumps that fail (exit status 1 means findings at or above --fail-on):
+
+            ----
+            for f in samples/*.bin; do ringtool inspect --fail-on warning "$f" >/dev/null 2>&1 || echo "$f"; done
             ----
 
             Upload to a code-scanning dashboard:
 
             ----
-            ringtool inspect --format sarif --fail-on never dumps/*.bin > ringtool.sarif
+            ringtool inspect --format sarif --fail-on never samples/*.bin > ringtool.sarif
             ----
 
             Rebuild a dump from its description, then plant damage in it:
 
             ----
-            ringtool synth --from-dump ring.bin > ring.json
+            ringtool synth --from-dump samples/wrapped-packet.bin > ring.json
             jq '.rings[0].packets[0].damage = {"len8": 0}' ring.json | ringtool synth - -o bad.bin
+            ringtool inspect bad.bin
             ----
             """;
 

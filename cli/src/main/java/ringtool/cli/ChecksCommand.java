@@ -4,13 +4,24 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ringtool.core.report.ExitCode;
+import ringtool.core.inspect.Inspector;
+import ringtool.core.report.InputReport;
+import ringtool.core.report.RingReport;
+import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rule;
 import ringtool.core.rules.Rules;
 import ringtool.output.JsonFields;
@@ -30,12 +41,29 @@ final class ChecksCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ChecksFormat format;
 
+    @Parameters(paramLabel = "RULE", arity = "0..1",
+            description = "Explain one rule: its meaning, severity, what the reader does on it, and the shipped"
+                    + " samples that show it.")
+    String rule;
+
     @Spec
     CommandSpec spec;
+
+    /**
+     * The rules after which the strict walk stops at that packet (StrictWalk returns a Stop for them): after a
+     * broken descriptor nobody knows where the next packet starts.
+     */
+    static final Set<Rule> END_THE_WALK = Set.of(Rules.RING_AVAILABLE_TOO_SMALL, Rules.PKT_LEN8_TOO_SMALL,
+            Rules.PKT_LEN8_EXCEEDS_AVAILABLE, Rules.PKT_OFFSET8_TOO_SMALL, Rules.PKT_OFFSET8_BEYOND_LEN8);
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (rule != null) {
+            explain(out, find(rule));
+            out.flush();
+            return ExitCode.OK;
+        }
         if (format == ChecksFormat.json) {
             JsonGenerator g = new JsonFactory().createGenerator(out);
             g.useDefaultPrettyPrinter();
@@ -72,5 +100,81 @@ final class ChecksCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private Rule find(String id) {
+        for (Rule r : Rules.all()) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        List<String> near = Rules.all().stream().map(Rule::id)
+                .filter(r -> r.startsWith(id) || r.contains(id) || id.startsWith(r.substring(0, r.lastIndexOf('.'))))
+                .limit(5).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "no rule '" + id + "'"
+                + (near.isEmpty() ? "; 'ringtool checks' lists them all" : "; did you mean " + String.join(", ", near)
+                + "?"));
+    }
+
+    private static void explain(PrintWriter out, Rule r) {
+        out.println(r.id());
+        out.println("  meaning:   " + r.meaning());
+        List<String> failing = new ArrayList<>();
+        for (FailOn f : FailOn.values()) {
+            if (f.threshold() != null && f.threshold().compareTo(r.severity()) <= 0) {
+                failing.add(f.name());
+            }
+        }
+        out.println("  severity:  " + r.severity().id() + " (group " + r.group() + "); exit 1 under --fail-on "
+                + String.join(" or ", failing));
+        out.println("  reader:    " + (END_THE_WALK.contains(r)
+                ? "the walk stops at this packet: past a broken descriptor nobody knows where the next one starts"
+                : r.id().startsWith("model.") ? "a reader model (--model) departs from the strict walk here"
+                : "reported; the walk goes on"));
+        if (r.linuxCheck() != null) {
+            out.println("  linux:     " + r.linuxCheck());
+        }
+        List<String> shown = samplesShowing(r);
+        if (shown == null) {
+            return;
+        }
+        if (shown.isEmpty()) {
+            out.println("  samples:   none of the shipped samples shows it with inspect's default options");
+        }
+        for (String sample : shown) {
+            out.println("  sample:    ringtool inspect " + sample);
+        }
+    }
+
+    /** The shipped samples (beside the jar's clone) whose default inspection raises the rule; null without them. */
+    private static List<String> samplesShowing(Rule r) {
+        Path samples;
+        try {
+            Path jar = Path.of(ChecksCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            samples = jar.getParent().getParent().getParent().resolve("samples");
+        } catch (Exception e) {
+            return null;
+        }
+        if (!Files.isDirectory(samples)) {
+            return null;
+        }
+        List<String> shown = new ArrayList<>();
+        try (Stream<Path> files = Files.list(samples)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".bin")).sorted().toList()) {
+                InputReport report = Inspector.defaults().inspect(p, p.toString());
+                boolean raises = report.findings().stream().anyMatch(f -> f.rule().equals(r));
+                for (RingReport ring : report.rings()) {
+                    for (Finding f : ring.findings()) {
+                        raises |= f.rule().equals(r);
+                    }
+                }
+                if (raises) {
+                    shown.add("samples/" + p.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return shown;
     }
 }

@@ -209,7 +209,7 @@ function _picocli_ringtool_inspect() {
 
   local commands=""
   local flag_opts="'-0' '--null' '-r' '--recursive' '--line-buffered' '--summary' '-h' '--help' '--version' '-V' '--verbose' '-x' '--hex' '--history' '--stacktrace'"
-  local arg_opts="'--files-from' '-j' '--jobs' '--format' '-o' '--output-dir' '--layout' '--header-size' '--data-size' '--read-index' '--ring' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
+  local arg_opts="'--files-from' '--include' '-j' '--jobs' '--format' '-o' '--output-dir' '--layout' '--header-size' '--data-size' '--read-index' '--ring' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
   local format_option_args=("text" "json" "jsonl" "sarif" "svg" "html") # --format values
   local layout_option_args=("single" "uio-pair" "double-mapped" "auto") # --layout values
   local RING_option_args=("outbound" "inbound") # --ring values
@@ -222,6 +222,9 @@ function _picocli_ringtool_inspect() {
 
   case ${prev_word} in
     '--files-from')
+      return
+      ;;
+    '--include')
       return
       ;;
     '-j'|'--jobs')

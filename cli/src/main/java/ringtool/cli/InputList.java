@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,12 @@ final class InputList {
      */
     static List<Input> gather(List<Path> files, String filesFrom, boolean nul, boolean recursive, InputStream stdin)
             throws IOException {
+        return gather(files, filesFrom, nul, recursive, stdin, null);
+    }
+
+    /** @param include with {@code recursive}: keep only the files found below a directory that it matches, or null */
+    static List<Input> gather(List<Path> files, String filesFrom, boolean nul, boolean recursive, InputStream stdin,
+                              PathMatcher include) throws IOException {
         List<Input> named = new ArrayList<>();
         if (files != null) {
             files.forEach(f -> named.add(Input.of(f)));
@@ -64,7 +71,7 @@ final class InputList {
         List<Input> out = new ArrayList<>();
         for (Input input : named) {
             if (input.path() != null && Files.isDirectory(input.path())) {
-                walk(input.path(), out);
+                walk(input.path(), out, include);
             } else {
                 out.add(input);
             }
@@ -132,7 +139,17 @@ final class InputList {
         return out;
     }
 
-    private static void walk(Path dir, List<Input> out) throws IOException {
+    /** Whether a glob matches the path's file name or any tail of it (so that *&#47;ring matches .../channels/1/ring). */
+    static boolean matches(PathMatcher include, Path p) {
+        for (int i = p.getNameCount() - 1; i >= 0; i--) {
+            if (include.matches(p.subpath(i, p.getNameCount()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void walk(Path dir, List<Input> out, PathMatcher include) throws IOException {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
@@ -140,8 +157,8 @@ final class InputList {
         entries.sort(null);
         for (Path p : entries) {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                walk(p, out);
-            } else if (Files.isRegularFile(p)) {
+                walk(p, out, include);
+            } else if (Files.isRegularFile(p) && (include == null || matches(include, p))) {
                 out.add(Input.of(p));
             }
         }

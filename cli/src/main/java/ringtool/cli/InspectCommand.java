@@ -316,6 +316,21 @@ final class InspectCommand implements Callable<Integer> {
         return all;
     }
 
+    private java.nio.file.PathMatcher include() {
+        if (pipeline.include == null) {
+            return null;
+        }
+        if (!pipeline.recursive) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--include picks files below directories: it"
+                    + " needs -r");
+        }
+        try {
+            return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pipeline.include);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--include: not a glob: " + e.getMessage());
+        }
+    }
+
     private RingChoice ringChoice() {
         Map<String, Long> byRing = new LinkedHashMap<>();
         for (ReadIndex r : readIndexes) {
@@ -360,7 +375,8 @@ final class InspectCommand implements Callable<Integer> {
         }
         List<InputList.Input> inputs;
         try {
-            inputs = InputList.gather(files, pipeline.filesFrom, pipeline.nul, pipeline.recursive, System.in);
+            inputs = InputList.gather(files, pipeline.filesFrom, pipeline.nul, pipeline.recursive, System.in,
+                    include());
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--files-from " + pipeline.filesFrom
                     + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));

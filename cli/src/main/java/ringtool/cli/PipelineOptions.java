@@ -16,6 +16,11 @@ final class PipelineOptions {
             description = "A directory input stands for every regular file below it, sorted by name.")
     boolean recursive;
 
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "With -r: only the files below a directory that GLOB matches, by name or by the end of"
+                    + " their path ('*.bin', '*/ring' for the ring files of a sysfs tree).")
+    String include;
+
     @Option(names = {"-j", "--jobs"}, defaultValue = "1", paramLabel = "N", converter = Numbers.Jobs.class,
             description = "Inspect N inputs in parallel, 1 to 256; output stays in input order (default:"
                     + " ${DEFAULT-VALUE}).")

@@ -120,7 +120,7 @@ final class Docs {
                         .append("*(1)");
             }
         }
-        b.append(see).append("\n\nThe JSON shape, exit codes and rule IDs are fixed by the contract in the ringtool"
+        b.append(see).append("\n\nThe JSON shape, exit codes and rule IDs are fixed by docs/contract.md in the ringtool"
                 + " source tree; samples/README.md shows what every sample dump gives.\n");
         return b.toString();
     }

@@ -16,7 +16,7 @@ public interface PhysicalMemory {
 
     enum PageState { PRESENT, HOLE, MISSING }
 
-    /** {@code elf}, {@code kdump-compressed}, {@code kdump-flattened} or {@code raw}: the contract's names. */
+    /** {@code elf}, {@code kdump-compressed}, {@code kdump-flattened} or {@code raw}: docs/contract.md §8's names. */
     String container();
 
     /** One line on what the image says of itself (release, page size, segments, header version). */

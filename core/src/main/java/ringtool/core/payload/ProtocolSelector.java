@@ -7,8 +7,8 @@ import ringtool.core.walk.Packet;
 import ringtool.core.walk.RingSnapshot;
 
 /**
- * {@code --protocol auto}, in the contract's order: {@code --class-id}; the class GUID of the device the input sits
- * under; a content test that must hold for every packet of the ring; otherwise nothing.
+ * {@code --protocol auto}, in docs/contract.md §9's order: {@code --class-id}; the class GUID of the device the
+ * input sits under; a content test that must hold for every packet of the ring; otherwise nothing.
  */
 public final class ProtocolSelector {
 

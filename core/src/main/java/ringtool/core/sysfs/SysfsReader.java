@@ -20,7 +20,7 @@ import ringtool.core.rules.Rules;
 import ringtool.core.source.InputException;
 
 /**
- * Reads VMBus device directories ({@code vmbus-ring.md} section 6) and checks them. Every file is read on its own
+ * Reads VMBus device directories (docs/ring-format.md §9.2) and checks them. Every file is read on its own
  * by the kernel too, so no two values are one snapshot: differences small enough to be timing are notes.
  */
 public final class SysfsReader {

@@ -69,7 +69,8 @@ final class CarveCommand implements Callable<Integer> {
     boolean raw;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write each ring found (a pair as one uio-pair"
-            + " file) as a dump 'ringtool inspect' reads, and an index.json describing them.")
+            + " file) as a dump 'ringtool inspect' reads, and .IMAGE.index.json describing them (hidden, so that"
+            + " 'ringtool inspect DIR/*' reads only dumps); each file written is named on stderr.")
     Path out;
 
     @Option(names = "--format", defaultValue = "text", converter = InspectCommand.FormatConverter.class,
@@ -118,7 +119,10 @@ final class CarveCommand implements Callable<Integer> {
             int code = report.exitCode(failOn.threshold());
             if (out != null && report.error() == null) {
                 try {
-                    writeOut(report, image);
+                    for (Path written : writeOut(report, image)) {
+                        err.println("ringtool carve: wrote " + ControlEscapes.escape(written.toString()));
+                    }
+                    err.flush();
                 } catch (IOException e) {
                     err.println("ringtool carve: " + out + ": cannot write: " + e.getMessage());
                     err.flush();
@@ -142,7 +146,7 @@ final class CarveCommand implements Callable<Integer> {
 
     /**
      * An output file that is also an input would be overwritten, maybe before it is read: the names {@code --out}
-     * writes ({@code <stem>.index.json}, {@code <stem>-*.bin}) may not name an input in that folder.
+     * writes ({@code .<stem>.index.json}, {@code <stem>-*.bin}) may not name an input in that folder.
      */
     private void refuseOverwritingInputs() {
         if (out == null || !Files.isDirectory(out)) {
@@ -160,7 +164,7 @@ final class CarveCommand implements Callable<Integer> {
             String name = image.getFileName().toString();
             for (Path other : images) {
                 String stem = other.getFileName().toString();
-                if (name.equals(stem + ".index.json") || name.startsWith(stem + "-") && name.endsWith(".bin")) {
+                if (name.equals(indexName(stem)) || name.startsWith(stem + "-") && name.endsWith(".bin")) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " would overwrite"
                             + " the input " + image + " (the output of " + other + "): choose another folder");
                 }
@@ -225,11 +229,13 @@ final class CarveCommand implements Callable<Integer> {
      * {@code ringtool inspect} frames it as the sysfs {@code ring} file; rings with missing pages are listed in the
      * index but not written.
      */
-    private void writeOut(InputReport report, Path image) throws IOException {
+    private List<Path> writeOut(InputReport report, Path image) throws IOException {
         Files.createDirectories(out);
         String stem = image.getFileName().toString();
         List<RingReport> rings = report.rings();
-        try (Writer w = Files.newBufferedWriter(out.resolve(stem + ".index.json"))) {
+        List<Path> written = new ArrayList<>();
+        Path indexFile = out.resolve(indexName(stem));
+        try (Writer w = Files.newBufferedWriter(indexFile)) {
             JsonGenerator g = new JsonFactory().createGenerator(w);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -245,14 +251,15 @@ final class CarveCommand implements Callable<Integer> {
                 List<RingReport> members = pair ? List.of(r, next) : List.of(r);
                 String file = String.format("%s-%s-0x%x.bin", stem, pair ? "pair" : r.name(),
                         r.carve().physicalAddress());
-                boolean written = members.stream().allMatch(CarveCommand::complete);
-                if (written) {
+                boolean whole = members.stream().allMatch(CarveCommand::complete);
+                if (whole) {
                     write(out.resolve(file), members);
+                    written.add(out.resolve(file));
                 }
                 g.writeStartObject();
-                g.writeStringField("file", written ? file : null);
+                g.writeStringField("file", whole ? file : null);
                 g.writeStringField("layout", pair ? "uio-pair" : "single");
-                if (!written) {
+                if (!whole) {
                     g.writeStringField("not_written", "pages of the ring are missing from the image");
                 }
                 g.writeArrayFieldStart("rings");
@@ -281,6 +288,13 @@ final class CarveCommand implements Callable<Integer> {
             g.writeRaw('\n');
             g.flush();
         }
+        written.add(indexFile);
+        return written;
+    }
+
+    /** Hidden, so that {@code ringtool inspect DIR/*} over the written dumps does not take it for one. */
+    static String indexName(String stem) {
+        return "." + stem + ".index.json";
     }
 
     private static boolean complete(RingReport r) {

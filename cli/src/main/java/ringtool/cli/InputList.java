@@ -139,7 +139,7 @@ final class InputList {
         return out;
     }
 
-    /** Whether a glob matches the path's file name or any tail of it (so that *&#47;ring matches .../channels/1/ring). */
+    /** Whether a glob matches the path's file name or any tail of it (*&#47;ring matches .../channels/1/ring). */
     static boolean matches(PathMatcher include, Path p) {
         for (int i = p.getNameCount() - 1; i >= 0; i--) {
             if (include.matches(p.subpath(i, p.getNameCount()))) {

@@ -52,7 +52,8 @@ import ringtool.output.TextOptions;
         footer = {
             "  ringtool inspect samples/balloon-uio-pair.bin",
             "  ringtool inspect -V -x -c 4 samples/wrapped-packet.bin",
-            "  ringtool inspect --ring inbound --read-index 0x50 --format json samples/balloon-uio-pair.bin > ring.json",
+            "  ringtool inspect --ring inbound --read-index 0x50 --format json samples/balloon-uio-pair.bin"
+                    + " > ring.json",
             "  ringtool inspect --model all --pkt-buffer-size balloon-5.14 samples/bad-len8-exceeds-available.bin",
             "  ringtool inspect --history samples/balloon-uio-pair.bin",
             "  ringtool inspect --format sarif --fail-on never samples/*.bin > ringtool.sarif",

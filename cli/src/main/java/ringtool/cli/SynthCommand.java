@@ -230,8 +230,8 @@ final class SynthCommand implements Callable<Integer> {
         // Jackson's advice on its own configuration means nothing to whoever wrote the description.
         message = message.replaceAll("\\s*\\(set DeserializationConfig[^)]*\\)", "")
                 .replaceFirst("^Cannot map `null` into type `(\\w+)`", "a number ($1) is required, got null or nothing");
-        message = message.replaceAll("\\s*\\(start marker at .*?\\]\\)", "").replaceAll("\\s+", " ").replaceAll("`ringtool\\.core\\.synth\\.", "`")
-                .replace('`', '\'');
+        message = message.replaceAll("\\s*\\(start marker at .*?\\]\\)", "").replaceAll("\\s+", " ")
+                .replaceAll("`ringtool\\.core\\.synth\\.", "`").replace('`', '\'');
         String where = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             where = " at " + m.getPath().stream()

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ringtool.core.synth.RingWriter;
@@ -66,15 +67,21 @@ class CarveCommandTest {
     }
 
     @Test
-    void outWritesEachPairAsAUioPairDumpThatInspectReads() throws IOException {
+    void outWritesEachPairAsAUioPairDumpThatInspectReads() throws Exception {
         Path image = rawImage();
         Path dir = tmp.resolve("rings");
         CliRun r = CliRun.of("carve", "--raw", "--out", dir.toString(), "--format", "json", image.toString());
         assertEquals(0, r.exit(), r.err());
         Path dump = dir.resolve("guest.raw-pair-0x40000.bin");
+        assertEquals("ringtool carve: wrote " + dump + "\nringtool carve: wrote " + dir.resolve(".guest.raw.index.json")
+                + "\n", r.err());
+        // What the shell's DIR/* gives: the hidden index is not among the inputs.
+        Process glob = new ProcessBuilder("bash", "-c", "printf '%s\\n' \"$0\"/*", dir.toString()).start();
+        String[] expanded = new String(glob.getInputStream().readAllBytes()).strip().split("\n");
+        assertEquals(List.of(dump.toString()), List.of(expanded));
         assertTrue(Arrays.equals(Arrays.copyOfRange(Files.readAllBytes(image), PAIR, PAIR + 40960),
                 Files.readAllBytes(dump)));
-        JsonNode index = new ObjectMapper().readTree(dir.resolve("guest.raw.index.json").toFile());
+        JsonNode index = new ObjectMapper().readTree(dir.resolve(".guest.raw.index.json").toFile());
         assertEquals("guest.raw-pair-0x40000.bin", index.get("files").get(0).get("file").asText());
         assertEquals("uio-pair", index.get("files").get(0).get("layout").asText());
         CliRun inspect = CliRun.of("inspect", "--format", "json", dump.toString());

@@ -155,7 +155,7 @@ class HostileInputsTest {
     void carveOutRefusesAFolderWhereItWouldOverwriteAnInput() throws IOException {
         Path image = dir.resolve("guest.raw");
         Files.write(image, new byte[1 << 16]);
-        Path index = dir.resolve("guest.raw.index.json");
+        Path index = dir.resolve(".guest.raw.index.json");
         Files.writeString(index, "{}");
         CliRun r = CliRun.of("carve", "--raw", "--out", dir.toString(), image.toString(), index.toString());
         assertEquals(2, r.exit());

@@ -111,7 +111,8 @@ class BoundedMemoryTest {
         Path out = dir.resolve("rings");
         Child c = ringtool("      \"physical_address\"", "carve", "--raw", "--format", "json", "--out", out.toString(),
                 image.toString());
-        assertEquals("", c.err());
+        // Only the lines naming what --out wrote.
+        assertEquals("", c.err().replaceAll("(?m)^ringtool carve: wrote .*\n", ""));
         assertEquals(0, c.code());
         assertEquals(16, c.packetLines());
         assertEquals("}", c.last());

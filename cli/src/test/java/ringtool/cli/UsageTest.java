@@ -129,4 +129,17 @@ class UsageTest {
                     + command + " --help'\n", r.err());
         }
     }
+
+    @Test
+    void aHexDumpOfAWrappingPacketSaysWhereTheBytesReallyAre() {
+        String wrapped = DocsTest.ROOT.resolve("samples/wrapped-packet.bin").toString();
+        CliRun r = CliRun.of("inspect", "-x", wrapped);
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        int row = out.indexOf("       0  0xfc0 ");
+        String next = "          wraps: the bytes shown at 0x1000..0x109f are at 0x0..0x9f of the data area\n"
+                + "          00000FC0 06 00 02 00";
+        assertEquals(next, out.substring(out.indexOf('\n', row) + 1, out.indexOf('\n', row) + 1 + next.length()));
+        assertEquals(1, out.split("wraps: ", -1).length - 1, "only the wrapping packet says so");
+    }
 }

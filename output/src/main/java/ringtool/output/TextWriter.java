@@ -280,6 +280,11 @@ public final class TextWriter implements ReportWriter {
         RingView view = r.snapshot().data();
         byte[] bytes = new byte[(int) p.descriptor().footprint()];
         view.copy(p.offset(), bytes, 0, bytes.length);
+        long end = p.offset() + bytes.length;
+        if (end > r.dataSize()) {
+            out.println("          wraps: the bytes shown at " + hex(r.dataSize()) + ".." + hex(end - 1)
+                    + " are at 0x0.." + hex(end - 1 - r.dataSize()) + " of the data area");
+        }
         StringBuilder dump = new StringBuilder(bytes.length * 5);
         HexDump.dump(bytes, p.offset(), dump, 0, bytes.length);
         // HexDump ends every line with the platform's separator; split by hand, not by a regular expression.

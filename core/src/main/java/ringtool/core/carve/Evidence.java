@@ -1,5 +1,6 @@
 package ringtool.core.carve;
 
+import ringtool.core.format.ForwardFromZero;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
 import ringtool.core.format.RingMath;
@@ -86,25 +87,7 @@ record Evidence(long chainedBack, long fromZero, long live, boolean fresh) {
     }
 
     private static long fromZero(RingView data, long r) {
-        long size = data.size();
-        if (r == 0 || r >= size) {
-            return 0;
-        }
-        long cursor = 0;
-        long count = 0;
-        while (cursor + PacketDescriptor.MIN_FOOTPRINT <= r) {
-            PacketDescriptor d = PacketDescriptor.parse(data, cursor);
-            if (!d.plausible() || cursor + d.footprint() > r) {
-                return 0;
-            }
-            long trailer = data.u64(cursor + d.lengthBytes());
-            if (trailer != 0 && trailer != PacketDescriptor.expectedTrailer(cursor)) {
-                return 0;
-            }
-            cursor += d.footprint();
-            count++;
-        }
-        return cursor == r ? count : 0;
+        return r >= data.size() ? 0 : ForwardFromZero.count(data, r);
     }
 
     private static long live(RingView data, long r, long w) {

@@ -4,6 +4,7 @@ import static ringtool.core.rules.Finding.hex;
 import static ringtool.core.rules.Finding.hex64;
 
 import java.util.List;
+import ringtool.core.format.ForwardFromZero;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.format.RingHeader;
 import ringtool.core.format.RingMath;
@@ -14,7 +15,9 @@ import ringtool.core.walk.RingView;
 /**
  * The walk back from the read index through packets already consumed, as a {@link TrailerChain} that must not
  * enter the live data between the read and the write index. The walk stops at the first step that fails and says
- * why in words; it never guesses.
+ * why in words; it never guesses. Where the first trailer is zero (a writer that does not record packet starts) and
+ * the ring has not wrapped, the consumed packets are found {@link ForwardFromZero walking forward from offset 0}
+ * instead, and the stop reason says so.
  */
 public final class HistoryWalk {
 
@@ -47,8 +50,26 @@ public final class HistoryWalk {
         while (chain.back()) {
             count++;
         }
+        if (count == 0 && zeroTrailer(chain) && write >= readIndex) {
+            // Nothing to follow back, but a ring that has not wrapped holds its consumed packets from 0 on; the live
+            // data [read, write) does not reach below the read index, so [0, read) is all consumed.
+            long fromZero = ForwardFromZero.count(view, readIndex);
+            if (fromZero > 0) {
+                return new History(new ConsumedPackets(ring, 0, (int) fromZero), new ConsumedStop(0, "trailer at "
+                        + hex(chain.trailerAt()) + " is zero: the writer does not record packet starts (QEMU's host"
+                        + " side does this), so these " + fromZero + " were found walking forward from offset 0, where"
+                        + " they reach the read index exactly (the ring has not wrapped)"));
+            }
+        }
         return new History(new ConsumedPackets(ring, chain.cursor(), count),
                 new ConsumedStop(chain.cursor(), reason(chain, count > 0)));
+    }
+
+    private static boolean zeroTrailer(TrailerChain chain) {
+        return chain.trailer() == 0 && switch (chain.stop()) {
+            case OVERLAP, LENGTH_MISMATCH, IMPLAUSIBLE -> true;
+            default -> false;
+        };
     }
 
     private static String reason(TrailerChain chain, boolean recovered) {

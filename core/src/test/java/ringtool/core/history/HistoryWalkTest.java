@@ -119,8 +119,9 @@ class HistoryWalkTest {
         assertEquals(new ConsumedStop(32, "trailer at 0x18 points outside the data area (0x2000)"), history(ring).stop());
     }
 
+    /** The packets end at 0x60, not at the read index 0x50: no walk from offset 0 proves where they started. */
     @Test
-    void zeroTrailersOfAQemuHostLeaveNothingToWalkBackThrough() {
+    void zeroTrailersThatNoWalkFromZeroExplainLeaveNothingToWalkBackThrough() {
         History h = history(new RingWriter(4096).inband(0, new byte[24]).inband(1, new byte[24])
                 .putU64(32, 0).putU64(72, 0).readIndex(80));
         assertEquals(List.of(), h.packets());
@@ -128,9 +129,28 @@ class HistoryWalkTest {
                 + " host side does this), so there is nothing to walk back through"), h.stop());
     }
 
-    /** The real capture (docs/ring-format.md §10): outbound, all 29 consumed packets; inbound, zero trailers. */
     @Test
-    void realBalloonCaptureRecoversAll29OutboundPacketsAndNoInboundOnes() throws IOException {
+    void zeroTrailersOfAQemuHostAreWalkedForwardFromZeroWhenThatReachesTheReadIndex() {
+        History h = history(new RingWriter(4096).inband(0, new byte[24]).inband(1, new byte[24])
+                .putU64(40, 0).putU64(88, 0).readIndex(96).writeIndex(96));
+        assertEquals(List.of(0L, 48L), h.packets().stream().map(p -> p.offset()).toList());
+        assertEquals(List.of(-2L, -1L), h.packets().stream().map(p -> p.index()).toList());
+        assertEquals(new ConsumedStop(0, "trailer at 0x58 is zero: the writer does not record packet starts (QEMU's"
+                + " host side does this), so these 2 were found walking forward from offset 0, where they reach the"
+                + " read index exactly (the ring has not wrapped)"), h.stop());
+    }
+
+    /** Live data that wraps past the end covers the bytes from 0 on: they are not consumed, and not walked. */
+    @Test
+    void noWalkFromZeroIntoLiveDataThatWrapped() {
+        History h = history(new RingWriter(4096).inband(0, new byte[24]).inband(1, new byte[24])
+                .putU64(40, 0).putU64(88, 0).readIndex(96).writeIndex(48));
+        assertEquals(List.of(), h.packets());
+    }
+
+    /** The real capture (docs/ring-format.md §10): outbound, 29 packets through trailers; inbound, 3 from zero. */
+    @Test
+    void realBalloonCaptureRecoversAll29OutboundPacketsAndTheThreeInboundOnesFromZero() throws IOException {
         byte[] bytes = Files.readAllBytes(Path.of("../samples/balloon-uio-pair.bin"));
         InputReport report = inspect(bytes, Layout.UIO_PAIR);
         History out = report.rings().get(0).consumed();
@@ -140,8 +160,9 @@ class HistoryWalkTest {
         assertEquals(2040, out.packets().get(28).offset() + out.packets().get(28).descriptor().footprint());
         assertEquals(0, out.stop().offset());
         History in = report.rings().get(1).consumed();
-        assertEquals(List.of(), in.packets());
-        assertEquals(new ConsumedStop(120, "trailer at 0x70 is zero: the writer does not record packet starts (QEMU's"
-                + " host side does this), so there is nothing to walk back through"), in.stop());
+        assertEquals(List.of(0L, 40L, 80L), in.packets().stream().map(p -> p.offset()).toList());
+        assertEquals(new ConsumedStop(0, "trailer at 0x70 is zero: the writer does not record packet starts (QEMU's"
+                + " host side does this), so these 3 were found walking forward from offset 0, where they reach the"
+                + " read index exactly (the ring has not wrapped)"), in.stop());
     }
 }

@@ -8,22 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import ringtool.core.report.ExitCode;
+import picocli.CommandLine;
 import ringtool.core.inspect.Inspector;
+import ringtool.core.report.ExitCode;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Rule;
 import ringtool.core.rules.Rules;
+import ringtool.core.walk.StrictWalk;
 import ringtool.output.JsonFields;
 
 /** {@code ringtool checks}: the rule registry. */
@@ -48,13 +48,6 @@ final class ChecksCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    /**
-     * The rules after which the strict walk stops at that packet (StrictWalk returns a Stop for them): after a
-     * broken descriptor nobody knows where the next packet starts.
-     */
-    static final Set<Rule> END_THE_WALK = Set.of(Rules.RING_AVAILABLE_TOO_SMALL, Rules.PKT_LEN8_TOO_SMALL,
-            Rules.PKT_LEN8_EXCEEDS_AVAILABLE, Rules.PKT_OFFSET8_TOO_SMALL, Rules.PKT_OFFSET8_BEYOND_LEN8);
 
     @Override
     public Integer call() throws IOException {
@@ -127,7 +120,7 @@ final class ChecksCommand implements Callable<Integer> {
         }
         out.println("  severity:  " + r.severity().id() + " (group " + r.group() + "); exit 1 under --fail-on "
                 + String.join(" or ", failing));
-        out.println("  reader:    " + (END_THE_WALK.contains(r)
+        out.println("  reader:    " + (StrictWalk.STOPPING_RULES.contains(r)
                 ? "the walk stops at this packet: past a broken descriptor nobody knows where the next one starts"
                 : r.id().startsWith("model.") ? "a reader model (--model) departs from the strict walk here"
                 : "reported; the walk goes on"));

@@ -24,8 +24,9 @@ import ringtool.fuzz.Target;
 
 /**
  * {@code ringtool fuzz}: runs the Jazzer targets of {@code ringtool.fuzz} in a child JVM each ({@link JazzerChild}),
- * shows libFuzzer's progress compactly ({@link LibFuzzerLog}), and turns the children's exits into the contract's
- * codes. Children are bounded by {@code -max_total_time} and, if they overrun, stopped with SIGINT.
+ * shows libFuzzer's progress compactly ({@link LibFuzzerLog}), and turns the children's exits into the exit
+ * codes of docs/contract.md §2. Children are bounded by {@code -max_total_time} and, if they overrun, stopped with
+ * SIGINT.
  */
 @Command(name = "fuzz",
         description = {

@@ -42,7 +42,7 @@ public final class RingtoolCommand {
 
     /**
      * The whole command line, every subcommand's model built: for the tests, the man pages and completion.
-     * Exit codes and error handling as the contract fixes them.
+     * Exit codes and error handling as docs/contract.md §2 fixes them.
      */
     public static CommandLine commandLine() {
         return commandLine(null);

@@ -60,11 +60,17 @@ final class Sizing {
                 // packets at least as well as the sizes Linux uses do.
                 if (outbound.evidence().packets() >= alone.evidence().packets()
                         && inbound.evidence().packets() >= lone(there).evidence().packets()) {
+                    // Linux allocates a channel's outbound ring first; but only packets show that two headers are
+                    // one live channel. Copies of headers (the page cache's) sit in any order, so without packets
+                    // neither ring is named for a direction it may not have.
+                    boolean evidence = outbound.evidence().packets() > 0 || inbound.evidence().packets() > 0;
+                    String unproven = evidence ? "" : " (paired by position only: no packet shows which way either"
+                            + " ring runs)";
                     out.accept(List.of(
-                            new Placement(outbound, inbound, "outbound", "next header " + (gap + HEADER)
-                                    + " bytes on"),
-                            new Placement(inbound, outbound, "inbound", "previous header " + (gap + HEADER)
-                                    + " bytes before")));
+                            new Placement(outbound, inbound, evidence ? "outbound" : "ring", "next header "
+                                    + (gap + HEADER) + " bytes on" + unproven),
+                            new Placement(inbound, outbound, evidence ? "inbound" : "ring", "previous header "
+                                    + (gap + HEADER) + " bytes before" + unproven)));
                     i += 2;
                     continue;
                 }

@@ -1,12 +1,13 @@
 package ringtool.core.walk;
 
-import static ringtool.core.rules.Finding.hex;
 import static ringtool.core.rules.Finding.hex64;
+import static ringtool.core.rules.Finding.hex;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import ringtool.core.format.GpaDirectHeader;
 import ringtool.core.format.GpaRange;
 import ringtool.core.format.PacketDescriptor;
@@ -15,6 +16,7 @@ import ringtool.core.format.RingMath;
 import ringtool.core.format.TransferPageHeader;
 import ringtool.core.format.TransferPageRange;
 import ringtool.core.rules.Finding;
+import ringtool.core.rules.Rule;
 import ringtool.core.rules.Rules;
 
 /**
@@ -33,6 +35,14 @@ import ringtool.core.rules.Rules;
  * most that much memory; a longer walk stays lazy and is redone on every pass.
  */
 public final class StrictWalk implements Iterable<WalkStep> {
+
+    /**
+     * The rules whose finding ends the walk: too few bytes before the write index for a packet, or a descriptor whose
+     * lengths leave the next packet's start unknown ({@code step} and {@code descriptorBreaks} below raise them).
+     */
+    public static final Set<Rule> STOPPING_RULES = Set.of(Rules.RING_AVAILABLE_TOO_SMALL, Rules.PKT_LEN8_TOO_SMALL,
+            Rules.PKT_LEN8_EXCEEDS_AVAILABLE, Rules.PKT_OFFSET8_TOO_SMALL, Rules.PKT_OFFSET8_BEYOND_LEN8);
+
 
     /** 64 KiB: at most 2,730 steps. */
     static final long MEMO_BYTES = 64 * 1024;
@@ -147,7 +157,7 @@ public final class StrictWalk implements Iterable<WalkStep> {
             return null;
         }
 
-        private Finding descriptorFinding(ringtool.core.rules.Rule rule, String subject, String expected,
+        private Finding descriptorFinding(Rule rule, String subject, String expected,
                                           String actual, long at) {
             return Finding.mismatch(rule, subject, expected, actual)
                     .at(at).file(ring.dataFileOffset(at), (long) PacketDescriptor.SIZE).inPacket(index);

@@ -91,6 +91,23 @@ class RealVmcoreCarveTest {
                 rejected.get(1));
     }
 
+    /**
+     * Below the default confidence the page-cache copies are reported, and the inbound ring's copy comes first in
+     * physical memory: a pair by position, but nothing says which way either runs, so neither is named outbound.
+     */
+    @Test
+    void decoysReportedAtLowConfidenceAreNotNamedForADirection() throws InputException {
+        InputReport low = new Carver(new Carver.Options(0.3, null))
+                .carve("balloon-vmcore.kdump", Images.open(InputFiles.open(dir.resolve("balloon-vmcore.kdump")),
+                        false));
+        assertEquals(List.of("0x25a0000 outbound read 2040", "0x25a5000 inbound read 120", "0x6591000 ring read 120",
+                "0x6596000 ring read 2040"), low.rings().stream().map(r -> "0x"
+                + Long.toHexString(r.carve().physicalAddress()) + " " + r.name() + " read " + r.header().readIndex())
+                .toList());
+        assertTrue(low.rings().get(2).carve().evidence().contains("next header 20480 bytes on (paired by position"
+                + " only: no packet shows which way either ring runs)"), low.rings().get(2).carve().evidence());
+    }
+
     private static byte[] bytes(RingReport ring, long physical, int length) {
         byte[] out = new byte[length];
         ring.snapshot().data().base().copy(physical, out, 0, length);

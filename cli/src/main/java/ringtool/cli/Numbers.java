@@ -2,6 +2,7 @@ package ringtool.cli;
 
 import picocli.CommandLine;
 import ringtool.core.format.RingHeader;
+import ringtool.core.format.RingMath;
 import ringtool.core.source.FramingOptions;
 
 /**
@@ -12,7 +13,7 @@ import ringtool.core.source.FramingOptions;
 class Numbers implements CommandLine.ITypeConverter<Long> {
 
     /** The largest data area a u32 index can address and whole pages can fill. */
-    static final long MAX_DATA_SIZE = 0xFFFF_FFFFL & -RingHeader.HOST_PAGE_SIZE;
+    static final long MAX_DATA_SIZE = RingMath.U32_MAX & -RingHeader.HOST_PAGE_SIZE;
     static final long MAX_JOBS = 256;
 
     @Override

@@ -73,7 +73,7 @@ final class CarveCommand implements Callable<Integer> {
             + " 'ringtool inspect DIR/*' reads only dumps); each file written is named on stderr.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "text", converter = InspectCommand.FormatConverter.class,
+    @Option(names = "--format", defaultValue = "text", converter = SharedOptions.FormatConverter.class,
             completionCandidates = Candidates.Formats.class,
             description = "Output format: text (a table of rings), json, jsonl, sarif, svg (a picture of the rings"
                     + " found), html (a report: pictures and tables) (default: ${DEFAULT-VALUE}).")

@@ -71,7 +71,7 @@ final class InspectCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PipelineOptions pipeline = new PipelineOptions();
 
-    @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
+    @Option(names = "--format", defaultValue = "text", converter = SharedOptions.FormatConverter.class,
             completionCandidates = Candidates.Formats.class,
             description = "Output format: text, json, jsonl, sarif, svg (a picture of each input's rings), html (one"
                     + " self-contained report: pictures, packet tables, findings) (default: ${DEFAULT-VALUE}).")
@@ -82,7 +82,7 @@ final class InspectCommand implements Callable<Integer> {
                     + " their paths, instead of one document per input on standard output.")
     Path outputDir;
 
-    @Option(names = "--layout", defaultValue = "auto", converter = LayoutConverter.class,
+    @Option(names = "--layout", defaultValue = "auto", converter = SharedOptions.LayoutConverter.class,
             completionCandidates = Candidates.Layouts.class,
             description = "How the file holds its ring(s): auto, single, uio-pair, double-mapped"
                     + " (default: ${DEFAULT-VALUE}; auto prints what it chose).")
@@ -163,10 +163,13 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        FramingOptions framing = framing(spec, layout, headerSize, dataSize);
+        FramingOptions framing = SharedOptions.framing(layout, headerSize, dataSize);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        prepareOutputDir();
         List<InputList.Input> inputs = gatherInputs();
+        OutputOptions output = new OutputOptions(new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count),
+                format == Format.JSONL && (pipeline.lineBuffered || Terminal.stdout()), commandLine(), outputDir);
         List<ReaderModel> readers;
         try {
             readers = Models.expand(models, pktBufferSize);
@@ -175,7 +178,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         Inspector inspector = new Inspector(framing, readIndexForAll(), readers, history,
                 new PayloadOptions(protocol, classId), ringChoice());
-        ReportWriter writer = writer(out);
+        ReportWriter writer = writer(out, output);
         RunTotals totals = new RunTotals();
         int[] worst = {ExitCode.OK};
         OrderedRunner.Done<InputReport> done = report -> {
@@ -206,7 +209,7 @@ final class InspectCommand implements Callable<Integer> {
             for (InputList.Input file : inputs) {
                 tasks.add(pipe -> {
                     PrintWriter sink = new PrintWriter(new BufferedWriter(pipe, 1 << 13));
-                    ReportWriter w = writer(sink);
+                    ReportWriter w = writer(sink, output);
                     pipe.discard(true);
                     w.begin();
                     sink.flush();
@@ -343,17 +346,19 @@ final class InspectCommand implements Callable<Integer> {
         return ring == null && byRing.isEmpty() ? RingChoice.ALL : new RingChoice(ring, byRing);
     }
 
-    /** The writer for this run's options; {@code --jobs} makes one per input, so it must be cheap. */
-    private ReportWriter writer(PrintWriter out) {
+    /**
+     * The writer for this run's options; {@code --jobs} makes one per input, so it must be cheap: the options are
+     * worked out once per run (the terminal test is a system call).
+     */
+    private ReportWriter writer(PrintWriter out, OutputOptions options) {
         if (pipeline.summary) {
             return new SummaryWriter(format, out);
         }
-        return format.writer(out, new OutputOptions(
-                new TextOptions(verbose, hex, count == null ? Long.MAX_VALUE : count),
-                format == Format.JSONL && (pipeline.lineBuffered || Terminal.stdout()), commandLine(), outputDir));
+        return format.writer(out, options);
     }
 
-    private List<InputList.Input> gatherInputs() {
+    /** {@code -o DIR} goes with {@code --format svg} only, and the directory is made before any input is read. */
+    private void prepareOutputDir() {
         if (outputDir != null) {
             if (format != Format.SVG) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "-o/--output-dir goes with --format svg"
@@ -366,6 +371,9 @@ final class InspectCommand implements Callable<Integer> {
                         + ": cannot create the directory: " + e.getMessage());
             }
         }
+    }
+
+    private List<InputList.Input> gatherInputs() {
         if (pipeline.summary && !SummaryWriter.supports(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--summary has no " + format.id() + " form");
         }
@@ -409,25 +417,6 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    /** The framing options of the command line; a header size given counts as fixed, so auto keeps it. */
-    static FramingOptions framing(CommandSpec spec, Layout layout, Long headerSize, Long dataSize) {
-        return new FramingOptions(layout, headerSize == null ? FramingOptions.DEFAULT_HEADER_SIZE : headerSize,
-                dataSize, headerSize != null);
-    }
-
-    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            for (Format f : Format.values()) {
-                if (f.id().equalsIgnoreCase(value)) {
-                    return f;
-                }
-            }
-            throw new CommandLine.TypeConversionException("expected text, json, jsonl, sarif, svg or html, got '"
-                    + value + "'");
-        }
-    }
-
     static final class ProtocolConverter implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
@@ -453,19 +442,6 @@ final class InspectCommand implements Callable<Integer> {
                         "expected a GUID such as 525074dc-8985-46e2-8057-a307dc18a502, got '" + value + "'");
             }
             return value;
-        }
-    }
-
-    static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
-        @Override
-        public Layout convert(String value) {
-            for (Layout l : Layout.values()) {
-                if (l.id().equalsIgnoreCase(value)) {
-                    return l;
-                }
-            }
-            throw new CommandLine.TypeConversionException(
-                    "expected auto, single, uio-pair or double-mapped, got '" + value + "'");
         }
     }
 }

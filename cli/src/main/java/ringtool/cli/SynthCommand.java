@@ -82,7 +82,7 @@ final class SynthCommand implements Callable<Integer> {
             description = "Describe this dump instead of writing one.")
     Path fromDump;
 
-    @Option(names = "--layout", defaultValue = "auto", converter = InspectCommand.LayoutConverter.class,
+    @Option(names = "--layout", defaultValue = "auto", converter = SharedOptions.LayoutConverter.class,
             completionCandidates = Candidates.Layouts.class,
             paramLabel = "LAYOUT", description = "With --from-dump: how the dump holds its ring(s): auto, single, uio-pair, double-mapped"
                     + " (default: ${DEFAULT-VALUE}).")

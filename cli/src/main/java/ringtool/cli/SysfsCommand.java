@@ -51,7 +51,7 @@ final class SysfsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "sysfs trees or device directories.")
     List<Path> dirs;
 
-    @Option(names = "--format", defaultValue = "text", converter = InspectCommand.FormatConverter.class,
+    @Option(names = "--format", defaultValue = "text", converter = SharedOptions.FormatConverter.class,
             completionCandidates = Candidates.SysfsFormats.class,
             description = "Output format: text, json, jsonl, sarif (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -66,7 +66,7 @@ final class SysfsCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}); a uio pair is compared in both directions.")
     Direction direction;
 
-    @Option(names = "--layout", defaultValue = "auto", converter = InspectCommand.LayoutConverter.class,
+    @Option(names = "--layout", defaultValue = "auto", converter = SharedOptions.LayoutConverter.class,
             completionCandidates = Candidates.Layouts.class,
             description = "How the --ring file holds its ring(s), as for inspect (default: ${DEFAULT-VALUE}).")
     Layout layout;
@@ -89,7 +89,7 @@ final class SysfsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format " + format.id()
                     + ": sysfs writes text, json, jsonl or sarif (pictures are of rings: inspect and carve draw them)");
         }
-        Inspector inspector = new Inspector(InspectCommand.framing(spec, layout, headerSize, null), null);
+        Inspector inspector = new Inspector(SharedOptions.framing(layout, headerSize, null), null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int worst = ExitCode.OK;

@@ -10,7 +10,6 @@ import ringtool.core.payload.PayloadDecoder;
 import ringtool.core.payload.ProtocolChoice;
 import ringtool.core.report.InputReport;
 import ringtool.core.report.RingReport;
-import ringtool.core.report.Summary;
 import ringtool.core.rules.Finding;
 import ringtool.core.walk.Packet;
 import ringtool.output.picture.RingPictures;
@@ -84,8 +83,8 @@ public final class HtmlWriter implements ReportWriter {
         for (RingReport ring : report.rings()) {
             ring(ring);
         }
-        out.print("<p>" + esc(report.source()) + ": " + counts(report.summary()) + "; exit " + exitCode.getAsInt()
-                + "</p>\n</section>\n");
+        out.print("<p>" + esc(report.source()) + ": " + TextWriter.counts(report.summary()) + "; exit "
+                + exitCode.getAsInt() + "</p>\n</section>\n");
         out.flush();
     }
 
@@ -126,7 +125,7 @@ public final class HtmlWriter implements ReportWriter {
             out.print("<p class=\"more\">" + (total - shown) + " more packets not shown (-c N shows N)</p>\n");
         }
         findings(r.findings(), "Findings of [" + r.name() + "]");
-        out.print("<p>[" + esc(r.name()) + "] " + counts(r.summary()) + "</p>\n");
+        out.print("<p>[" + esc(r.name()) + "] " + TextWriter.counts(r.summary()) + "</p>\n");
     }
 
     private void findings(Iterable<Finding> findings, String caption) {
@@ -165,15 +164,10 @@ public final class HtmlWriter implements ReportWriter {
         return v == null ? "" : hex(v);
     }
 
-    private static String counts(Summary s) {
-        return s.packets() + " packets, " + s.errors() + " errors, " + s.warnings() + " warnings, " + s.notes()
-                + " notes";
-    }
-
     @Override
     public void end(RunTotals run, int exitCode) {
         out.print("<h2>Run</h2>\n<p>" + run.inputs() + " inputs (" + run.failed() + " could not be processed): "
-                + counts(run.summary()) + "; exit " + exitCode + "</p>\n</body>\n</html>\n");
+                + TextWriter.counts(run.summary()) + "; exit " + exitCode + "</p>\n</body>\n</html>\n");
         out.flush();
     }
 

@@ -47,8 +47,7 @@ public final class SvgWriter implements ReportWriter {
         for (RingReport ring : report.rings()) {
             Path file = directory.resolve(unique(fileName(report.source()) + "." + ring.name()) + ".svg");
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-                w.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-                RingPictures.draw(w, report.source() + ": [" + ring.name() + "]", List.of(ring), true);
+                RingPictures.document(w, report.source() + ": [" + ring.name() + "]", List.of(ring));
                 if (w.checkError()) {
                     throw new UncheckedIOException(new IOException("cannot write " + file));
                 }

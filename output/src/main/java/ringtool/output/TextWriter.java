@@ -313,7 +313,8 @@ public final class TextWriter implements ReportWriter {
                 + (f.model() == null ? f.message() : "[" + f.model() + "] " + f.message()));
     }
 
-    static String counts(Summary s) {
+    /** {@code 1 packet, 0 errors, 2 warnings, 1 note}: how every human-readable output counts. */
+    public static String counts(Summary s) {
         return s.packets() + " packet" + plural(s.packets()) + ", " + s.errors() + " error" + plural(s.errors())
                 + ", " + s.warnings() + " warning" + plural(s.warnings()) + ", " + s.notes() + " note"
                 + plural(s.notes());

@@ -3,6 +3,7 @@ package ringtool.output.picture;
 import static ringtool.core.rules.Finding.hex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import ringtool.core.format.PacketType;
 import ringtool.core.model.EndReason;
@@ -11,6 +12,7 @@ import ringtool.core.report.RingReport;
 import ringtool.core.rules.Finding;
 import ringtool.core.rules.Severity;
 import ringtool.core.walk.Packet;
+import ringtool.output.TextWriter;
 
 /**
  * One ring drawn to scale: its data area as a band from offset 0 (left) to the end of the data area (right, where
@@ -78,7 +80,7 @@ final class RingPicture {
                 + size + " bytes");
         svg.text(x0 + BAND_X, y0 + TITLE_Y, "start", "title", "[" + ring.name() + "] data area of " + size
                 + " bytes at file offset " + hex(ring.fileOffset() + ring.headerSize()) + ": "
-                + ring.summary().packets() + " packets, " + counts());
+                + TextWriter.counts(ring.summary()));
         double bx = x0 + BAND_X;
         double by = y0 + BAND_Y;
         svg.rect(bx, by, BAND_W, BAND_H, "free", null, "free space: between the write index and the read index");
@@ -104,11 +106,6 @@ final class RingPicture {
             y += ROW;
         }
         svg.endGroup();
-    }
-
-    private String counts() {
-        var s = ring.summary();
-        return s.errors() + " errors, " + s.warnings() + " warnings, " + s.notes() + " notes";
     }
 
     private double x(double bx, long offset) {
@@ -198,7 +195,7 @@ final class RingPicture {
                 type = p.descriptor().type();
                 mixed = false;
                 this.piece = piece;
-                java.util.Arrays.fill(byClass, 0);
+                Arrays.fill(byClass, 0);
             } else if (p.descriptor().type() != type) {
                 mixed = true;
             }

@@ -99,17 +99,25 @@ public final class RingPictures {
         svg.close();
     }
 
+    /** A standalone SVG document of these rings: what {@code --format svg -o DIR} writes for each ring. */
+    public static void document(PrintWriter out, String label, List<RingReport> rings) {
+        out.print(PROLOG);
+        draw(out, label, rings, true);
+    }
+
+    private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
     /** A standalone SVG document for one input: what {@code --format svg} writes. */
     public static void document(PrintWriter out, InputReport report) {
-        out.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         if (report.error() != null) {
+            out.print(PROLOG);
             Svg svg = new Svg(out);
             svg.open(760, 48, true, report.source());
             svg.text(MARGIN, 28, "start", null, report.source() + ": cannot be processed: " + report.error());
             svg.close();
             return;
         }
-        draw(out, label(report), report.rings(), true);
+        document(out, label(report), report.rings());
     }
 
     /** Text as XML and HTML take it; characters XML 1.0 forbids become U+FFFD. */

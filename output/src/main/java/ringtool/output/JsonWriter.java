@@ -80,12 +80,12 @@ public final class JsonWriter implements ReportWriter {
         g.writeStartObject();
         JsonFields.ringFields(fields, ring);
         g.writeArrayFieldStart("packets");
-        PayloadDecoder decoder = ring.decoder();
-        for (Packet p : ring.packets()) {
+        // The pass that writes the packets counts their findings: a ring without any is walked only this once.
+        ring.eachPacket((p, decoded) -> {
             g.writeStartObject();
-            JsonFields.packetFields(fields, p, decoder.decode(p).decoded());
+            JsonFields.packetFields(fields, p, decoded);
             g.writeEndObject();
-        }
+        });
         g.writeEndArray();
         g.writeArrayFieldStart("findings");
         for (Finding f : ring.findings()) {

@@ -99,12 +99,12 @@ public final class JsonlWriter implements ReportWriter {
                 end();
             }
         }
-        PayloadDecoder decoder = ring.decoder();
-        for (Packet p : ring.packets()) {
+        // The pass that writes the packets counts their findings: a ring without any is walked only this once.
+        ring.eachPacket((p, decoded) -> {
             out.raw(packet);
-            JsonFields.packetFields(out, p, decoder.decode(p).decoded());
+            JsonFields.packetFields(out, p, decoded);
             end();
-        }
+        });
         if (ring.hasModels()) {
             byte[] model = start(MODEL, source, ring.name());
             for (ModelResult m : ring.modelResults()) {

@@ -83,22 +83,21 @@ public final class TextWriter implements ReportWriter {
         if (r.hasHistory()) {
             consumed(r.consumed(), r.decoder());
         }
-        long shown = 0;
-        long total = 0;
-        PayloadDecoder decoder = r.decoder();
-        for (Packet p : r.packets()) {
-            total++;
-            if (shown >= options.maxPackets()) {
-                continue;
+        // [total, shown]; the pass that prints the packets counts their findings, so a ring without any is walked
+        // only this once.
+        long[] seen = new long[2];
+        r.eachPacket((p, decoded) -> {
+            seen[0]++;
+            if (seen[1] >= options.maxPackets()) {
+                return;
             }
-            if (shown == 0) {
+            if (seen[1] == 0) {
                 if (r.hasHistory()) {
                     out.println("  live: from the read index to the write index");
                 }
                 out.println(PACKET_HEADER);
             }
-            shown++;
-            Decoded decoded = decoder.decode(p).decoded();
+            seen[1]++;
             packet(p, false, decoded);
             if (options.verbose()) {
                 tree(p, r.dataSize());
@@ -109,7 +108,9 @@ public final class TextWriter implements ReportWriter {
             if (options.hex()) {
                 hexDump(p, r);
             }
-        }
+        });
+        long total = seen[0];
+        long shown = seen[1];
         if (total == 0) {
             out.println("  no packets between the read index and the write index");
         } else if (shown < total) {

@@ -13,6 +13,7 @@ import ringtool.core.history.HistoryWalk;
 import ringtool.core.model.ModelResult;
 import ringtool.core.model.ReaderModel;
 import ringtool.core.model.StrictPackets;
+import ringtool.core.payload.Decoded;
 import ringtool.core.payload.DeviceClass;
 import ringtool.core.payload.PayloadDecoder;
 import ringtool.core.payload.PayloadOptions;
@@ -29,11 +30,12 @@ import ringtool.core.walk.WalkStep;
  * What leaves the core for one ring: its header and the header findings, and its packets and findings as lazy
  * sequences that walk the ring again on each iteration instead of holding it in memory.
  *
- * <p>Where the walks happen, as a writer pulls them: {@link #summary()} takes one counting walk, done once on first
- * use; {@link #findings()} walks the ring on each iteration, unless the summary's walk found none beyond the
- * header's, and leaves the summary behind when it completes; {@link #packets()} and {@link #steps()} walk it on each
- * iteration. A short ring's walk is kept after its first pass and replayed ({@link StrictWalk}). The protocol
- * choice ({@link #protocol()}: auto's content test, one pass of {@link #packets()}), the reader models
+ * <p>Where the walks happen, as a writer pulls them: {@link #eachPacket} walks the ring on each call and counts
+ * as it goes, so a complete pass leaves the summary behind; {@link #summary()} takes one counting walk on first use
+ * unless such a pass left it; {@link #findings()} walks the ring on each iteration, unless the summary's walk found
+ * none beyond the header's, and leaves the summary behind when it completes; {@link #packets()} and {@link #steps()}
+ * walk it on each iteration. A short ring's walk is kept after its first pass and replayed ({@link StrictWalk}).
+ * The protocol choice ({@link #protocol()}: auto's content test, one pass of {@link #packets()}), the reader models
  * ({@link #modelResults()}: one pass of {@link #packets()}, then each model) and the consumed packets
  * ({@link #consumed()}: the walk back) are computed on first use and kept; all are bounded by the data size.
  * See {@code docs/glossary.md} §1 for the stages a ring passes through before it is a report.
@@ -212,6 +214,44 @@ public final class RingReport {
         };
     }
 
+    /** What {@link #eachPacket} hands each packet to. */
+    @FunctionalInterface
+    public interface PacketSink<E extends Exception> {
+        /** @param decoded the payload's decoding, or null */
+        void accept(Packet packet, Decoded decoded) throws E;
+    }
+
+    /**
+     * The strict walk's packets in order, each with its payload's decoding: one walk. It sees every finding the walk
+     * and the decoder make, so a pass that completes leaves the summary behind, and {@link #findings()} need not walk
+     * again for a ring without findings beyond the header's (the writers' packets pass then is the only one).
+     */
+    public <E extends Exception> void eachPacket(PacketSink<E> sink) throws E {
+        Summary s = Summary.EMPTY;
+        for (Finding f : headerFindings) {
+            s = s.add(f);
+        }
+        long packets = 0;
+        PayloadDecoder decoder = decoder();
+        for (WalkStep step : walk) {
+            for (Finding f : step.findings()) {
+                s = s.add(f);
+            }
+            if (step instanceof WalkStep.PacketStep read) {
+                packets++;
+                PayloadDecoder.Result r = decoder.decode(read.packet());
+                for (Finding f : r.findings()) {
+                    s = s.add(f);
+                }
+                sink.accept(read.packet(), r.decoded());
+            }
+        }
+        for (Finding f : modelFindings()) {
+            s = s.add(f);
+        }
+        record(s.withPackets(packets));
+    }
+
     /**
      * Header findings first, then the walk's in ring order (each packet's payload findings after its own), then each
      * model's: a walk on each iteration, none when the summary's walk found nothing beyond the header's.
@@ -274,27 +314,10 @@ public final class RingReport {
         return summary != null && summary.findings() == headerFindings.size();
     }
 
-    /** Counts by severity and the packets walked: one walk, on first use. */
+    /** Counts by severity and the packets walked: one walk, on first use, unless a writer's pass left them. */
     public synchronized Summary summary() {
         if (summary == null) {
-            Summary s = Summary.EMPTY;
-            long packets = 0;
-            for (Finding f : headerFindings) {
-                s = s.add(f);
-            }
-            PayloadDecoder decoder = decoder();
-            for (WalkStep step : walk) {
-                if (step instanceof WalkStep.PacketStep) {
-                    packets++;
-                }
-                for (Finding f : stepFindings(step, decoder)) {
-                    s = s.add(f);
-                }
-            }
-            for (Finding f : modelFindings()) {
-                s = s.add(f);
-            }
-            summary = s.withPackets(packets);
+            eachPacket((packet, decoded) -> { });
         }
         return summary;
     }

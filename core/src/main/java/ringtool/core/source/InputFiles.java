@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.regex.Pattern;
 import ringtool.core.bytes.ByteSource;
-import ringtool.core.bytes.MappedByteSource;
+import ringtool.core.bytes.FileByteSource;
 
 /** Opens inputs without trusting them: what they are and how big, before any byte is read. */
 public final class InputFiles {
@@ -144,7 +144,7 @@ public final class InputFiles {
     }
 
     /**
-     * The bytes of an input: a regular file mapped read-only; a pipe, a FIFO or {@code -} (stdin) read as a stream of
+     * The bytes of an input: a regular file read through a bounded cache ({@link FileByteSource}); a pipe, a FIFO or {@code -} (stdin) read as a stream of
      * at most {@link #MAX_STREAM} bytes; anything else refused with what it is.
      */
     public static ByteSource open(Path path) throws InputException {
@@ -172,19 +172,21 @@ public final class InputFiles {
                 if (special != null) {
                     throw new InputException(special);
                 }
-                return map(file);
+                return read(file);
             }
             default -> throw new IllegalStateException(kind.name());
         }
     }
 
-    private static ByteSource map(Path path) throws InputException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    private static ByteSource read(Path path) throws InputException {
+        try {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
             long size = channel.size();
             if (size == 0) {
+                channel.close();
                 throw new InputException("empty file");
             }
-            return MappedByteSource.map(channel, size);
+            return FileByteSource.open(path, channel, size);
         } catch (NoSuchFileException e) {
             throw new InputException("no such file", e);
         } catch (AccessDeniedException e) {

@@ -4,6 +4,7 @@ import static ringtool.core.rules.Finding.hex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import ringtool.core.bytes.ByteCount;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.PacketDescriptor;
@@ -27,7 +28,7 @@ final class LayoutDetector {
      * inside the rest of the file.
      */
     static FramedInput detect(ByteSource src, FramingOptions options) throws InputException {
-        List<String> rejected = new ArrayList<>();
+        Rejections rejected = new Rejections();
         if (!options.headerSizeFixed() && options.headerSize() == FramingOptions.DEFAULT_HEADER_SIZE) {
             String gap = largeHeaderGap(src, 0);
             if (gap == null && !packetsBehindSmallHeader(src)) {
@@ -43,11 +44,11 @@ final class LayoutDetector {
             return f;
         }
         throw new InputException("no layout explains the file (" + src.size() + " bytes): "
-                + String.join("; ", rejected) + "; --layout single inspects it as one ring anyway");
+                + rejected.join() + "; --layout single inspects it as one ring anyway");
     }
 
     /** @param large whether the 64 KiB header was detected (then each ring must show the zero gap and some use) */
-    private static FramedInput tryLayouts(ByteSource src, FramingOptions options, List<String> rejected,
+    private static FramedInput tryLayouts(ByteSource src, FramingOptions options, Rejections rejected,
                                           boolean large) throws InputException {
         long size = src.size();
         long h = options.headerSize();
@@ -94,20 +95,28 @@ final class LayoutDetector {
                 rejected.add(prefix + "not double-mapped: an unused ring (indices 0)");
             } else {
                 // Compared once: what is found here goes on to the double-mapped framing and its finding.
-                ByteCount diff = src.countDiffering(h, h + d, d);
+                Copies copies = Copies.compare(src, h, d, false);
+                ByteCount diff = copies.differing();
                 long differing = diff.count();
-                long nonZero = differing == 0 ? 0 : src.countNonZero(h, d).count();
-                if (differing == 0 && src.firstNonZero(h, d) < 0) {
+                if (!copies.complete()) {
+                    // Worded only if every layout is rejected: counting to the end is the cost saved.
+                    rejected.add(() -> {
+                        Copies all = Copies.compare(src, h, d, true);
+                        return prefix + "not double-mapped: the two halves after the header differ in "
+                                + all.differing().count() + " of " + d + " bytes (" + all.nonZero()
+                                + " non-zero in the first)";
+                    });
+                } else if (differing == 0 && copies.nonZero() == 0) {
                     rejected.add(prefix + "not double-mapped: both halves of the " + (2 * d)
                             + " bytes after the header are zero (an unused ring; taken as single)");
-                } else if (differing <= nonZero / TOLERATED_DIFFERENCE) {
+                } else if (differing <= copies.nonZero() / TOLERATED_DIFFERENCE) {
                     String how = differing == 0 ? "byte for byte" : "except " + differing
                             + " differing byte" + (differing == 1 ? "" : "s") + " (see dump.double_map.mismatch)";
                     return Framer.doubleMapped("the " + d + "-byte data area appears twice after the " + h
                             + "-byte header, " + how + headerNote, h, d, diff);
                 } else {
                     rejected.add(prefix + "not double-mapped: the two halves after the header differ in "
-                            + differing + " of " + d + " bytes (" + nonZero + " non-zero in the first)");
+                            + differing + " of " + d + " bytes (" + copies.nonZero() + " non-zero in the first)");
                 }
             }
         }
@@ -136,11 +145,72 @@ final class LayoutDetector {
                 + data + " bytes of data), indices inside the data area" + headerNote + unalignedNote);
     }
 
+    /** Why each layout tried was rejected, in order; a reason that costs a scan is worded only when it is shown. */
+    private static final class Rejections {
+        private final List<Supplier<String>> reasons = new ArrayList<>();
+
+        void add(String reason) {
+            reasons.add(() -> reason);
+        }
+
+        void add(Supplier<String> reason) {
+            reasons.add(reason);
+        }
+
+        String join() {
+            return String.join("; ", reasons.stream().map(Supplier::get).toList());
+        }
+    }
+
     /**
      * Copies that differ in more than 1/16 of the first copy's non-zero bytes are not one data area mapped twice
      * (a single ring with packets in its first half and zeros in its second differs in all of them).
      */
     private static final long TOLERATED_DIFFERENCE = 16;
+
+    /** The first block {@link Copies#compare} counts; each next one is twice as long, up to {@link #MAX_BLOCK}. */
+    private static final long FIRST_BLOCK = 256;
+    private static final long MAX_BLOCK = 1 << 16;
+
+    /**
+     * The second copy of a data area against the first: the bytes that differ, and the non-zero bytes of the first.
+     *
+     * @param complete whether both counts cover the whole area; false when the count stopped at the first block
+     *                 after which the differences already pass the tolerance whatever the rest holds
+     */
+    record Copies(ByteCount differing, long nonZero, boolean complete) {
+
+        /**
+         * Counts block by block, so that the common case, a single ring with packets in its first half and zeros
+         * in its second, is rejected after its first kilobytes instead of after two passes over the whole area.
+         *
+         * @param toTheEnd count the whole area even when the answer is known early (for the reason's numbers)
+         */
+        static Copies compare(ByteSource src, long header, long data, boolean toTheEnd) {
+            long count = 0;
+            long first = -1;
+            long last = -1;
+            long nonZero = 0;
+            long block = FIRST_BLOCK;
+            for (long done = 0; done < data; ) {
+                long n = Math.min(block, data - done);
+                ByteCount diff = src.countDiffering(header + done, header + data + done, n);
+                if (diff.count() > 0) {
+                    count += diff.count();
+                    first = first < 0 ? done + diff.first() : first;
+                    last = done + diff.last();
+                }
+                nonZero += src.countNonZero(header + done, n).count();
+                done += n;
+                block = Math.min(2 * block, MAX_BLOCK);
+                // The rest can add at most its length to the non-zero bytes, and no fewer differences.
+                if (!toTheEnd && done < data && count > (nonZero + data - done) / TOLERATED_DIFFERENCE) {
+                    return new Copies(new ByteCount(count, first, last), nonZero, false);
+                }
+            }
+            return new Copies(new ByteCount(count, first, last), nonZero, true);
+        }
+    }
 
     /**
      * Why the header at {@code at} is not one Linux could have left for a data area of {@code dataSize} bytes, or

@@ -1,6 +1,7 @@
 package ringtool.core.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,17 @@ class FramerTest {
 
     private static RingWriter used(int dataSize) {
         return new RingWriter(dataSize).inband(1, "hello".getBytes()).inband(2, new byte[20]);
+    }
+
+    /** Eight packets of 64 bytes of 0x55: enough non-zero bytes that copies may differ in a few. */
+    private static RingWriter busy() {
+        RingWriter busy = new RingWriter(8192);
+        byte[] payload = new byte[64];
+        java.util.Arrays.fill(payload, (byte) 0x55);
+        for (int i = 0; i < 8; i++) {
+            busy.inband(i + 1, payload);
+        }
+        return busy;
     }
 
     private static List<String> rules(List<Finding> findings) {
@@ -105,19 +117,44 @@ class FramerTest {
 
     @Test
     void autoStillTakesADoubleMappedDumpWithAFewDifferingBytesAndReportsThem() throws InputException {
-        RingWriter busy = new RingWriter(8192);
-        byte[] payload = new byte[64];
-        java.util.Arrays.fill(payload, (byte) 0x55);
-        for (int i = 0; i < 8; i++) {
-            busy.inband(i + 1, payload);
-        }
-        byte[] dump = busy.buildDoubleMapped();
+        byte[] dump = busy().buildDoubleMapped();
         dump[4096 + 8192 + 0x30] ^= 1;
         FramedInput f = frame(dump, AUTO);
         assertEquals(Layout.DOUBLE_MAPPED, f.layout());
         assertEquals("the 8192-byte data area appears twice after the 4096-byte header, except 1 differing byte"
                 + " (see dump.double_map.mismatch)", f.decision());
         assertEquals(List.of("dump.double_map.mismatch"), rules(f.findings()));
+    }
+
+    @Test
+    void autoReportsDoubleMappedCopiesDifferingFarApartWithTheFirstAndLastDifference() throws InputException {
+        byte[] dump = busy().buildDoubleMapped();
+        dump[4096 + 8192 + 0x30] ^= 1;
+        dump[4096 + 8192 + 0x1f00] ^= 1;
+        FramedInput f = frame(dump, AUTO);
+        assertEquals(Layout.DOUBLE_MAPPED, f.layout());
+        Finding m = f.findings().get(0);
+        assertEquals("second copy of the data area at data offset 0x30: expected the same bytes as the first copy,"
+                + " got 2 differing bytes, the first at 0x30 (file offset 0x3030)", m.message());
+        assertEquals(0x1f00L - 0x30 + 1, m.length());
+    }
+
+    @Test
+    void theCopiesOfASingleRingStopBeingCountedOnceTheyDifferBeyondTheTolerance() {
+        RingWriter w = new RingWriter(16384);
+        byte[] payload = new byte[40];
+        java.util.Arrays.fill(payload, (byte) 0x55);
+        for (int i = 0; i < 100; i++) {
+            w.inband(i, payload);
+        }
+        ByteSource src = ByteSource.of(w.build());
+        LayoutDetector.Copies early = LayoutDetector.Copies.compare(src, 4096, 8192, false);
+        LayoutDetector.Copies all = LayoutDetector.Copies.compare(src, 4096, 8192, true);
+        assertFalse(early.complete());
+        assertTrue(early.differing().last() < 256 + 512, "counted no further than blocks of 256 and 512 bytes");
+        assertTrue(all.complete());
+        assertEquals(src.countDiffering(4096, 4096 + 8192, 8192), all.differing());
+        assertEquals(src.countNonZero(4096, 8192).count(), all.nonZero());
     }
 
     @Test

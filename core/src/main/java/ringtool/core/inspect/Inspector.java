@@ -63,10 +63,11 @@ public record Inspector(FramingOptions framing, Long readIndex, List<ReaderModel
     public InputReport inspect(Path path, String source) {
         try {
             DeviceClass device = ClassIdFiles.beside(path);
-            if (InputFiles.isLive(path)) {
+            Path real = InputFiles.realPath(path);
+            if (InputFiles.isLiveAt(real)) {
                 return inspectLive(source, InputFiles.liveCopy(path), device);
             }
-            return inspectFramed(source, InputFiles.open(path), device);
+            return inspectFramed(source, InputFiles.open(path, real), device);
         } catch (InputException e) {
             return InputReport.failed(source, framing.layout().id(), e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ringtool.core.source.InputFiles;
 
 /**
  * The {@code class_id} beside an input that sits in sysfs: a channel's ring file
@@ -48,7 +49,7 @@ public final class ClassIdFiles {
                 && channels.getFileName().toString().equals("channels") && channels.getParent() != null) {
             return channels.getParent().resolve("class_id");
         }
-        if (file.matches("uio[0-9]+") && abs.getParent() != null && abs.getParent().endsWith("dev")) {
+        if (InputFiles.isUioDeviceName(file) && abs.getParent() != null && abs.getParent().endsWith("dev")) {
             return Path.of("/sys/class/uio", file, "device", "class_id");
         }
         return null;

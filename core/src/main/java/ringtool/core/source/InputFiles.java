@@ -26,6 +26,9 @@ public final class InputFiles {
     /** The name that stands for stdin. */
     public static final String STDIN_NAME = "-";
     private static final Path STDIN = Path.of("/dev/stdin");
+    private static final Path SYS = Path.of("/sys");
+    private static final Path PROC = Path.of("/proc");
+    private static final Path DEV = Path.of("/dev");
     private static final Pattern UIO_DEVICE = Pattern.compile("uio[0-9]+");
     /** File type bits of st_mode (inode(7)). */
     private static final int S_IFMT = 0170000;
@@ -41,27 +44,43 @@ public final class InputFiles {
     }
 
     /**
+     * The path with every link followed, or null when that fails (a missing file, a dangling link, no permission).
+     * Whether an input is live and whether it is kernel-generated text both ask where it really lies: a caller
+     * that asks both resolves it once and passes the result to {@link #isLiveAt} and {@link #open(Path, Path)}.
+     */
+    public static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
      * Whether the file is ring memory that moves while it is read rather than a dump: a channel's sysfs {@code ring}
      * file or a {@code /dev/uioN} device. Only those are copied once through {@link #liveCopy} and checked for torn
      * reads; any other file under {@code /dev} or {@code /sys} (a tmpfs file in {@code /dev/shm}, an attribute) is
      * not a live ring.
      */
     public static boolean isLive(Path path) {
-        Path real;
-        try {
-            real = path.toRealPath();
-        } catch (IOException e) {
-            return false;
-        }
-        Path name = real.getFileName();
+        return isLiveAt(realPath(path));
+    }
+
+    /** {@link #isLive} of a path already resolved by {@link #realPath} (null: it could not be). */
+    public static boolean isLiveAt(Path real) {
+        Path name = real == null ? null : real.getFileName();
         if (name == null) {
             return false;
         }
-        if (real.startsWith("/sys/")) {
+        if (real.startsWith(SYS)) {
             return name.toString().equals("ring") && Files.isRegularFile(real);
         }
-        return real.getParent() != null && real.getParent().toString().equals("/dev")
-                && UIO_DEVICE.matcher(name.toString()).matches() && kind(real) == Kind.CHARACTER_DEVICE;
+        return DEV.equals(real.getParent()) && isUioDeviceName(name.toString()) && kind(real) == Kind.CHARACTER_DEVICE;
+    }
+
+    /** Whether a file name is a uio device's ({@code uio0}, {@code uio12}). */
+    public static boolean isUioDeviceName(String name) {
+        return UIO_DEVICE.matcher(name).matches();
     }
 
     /** Maps a live ring file shared, copies it once, and reads its indices before and after the copy. */
@@ -148,15 +167,19 @@ public final class InputFiles {
      * at most {@link #MAX_STREAM} bytes; anything else refused with what it is.
      */
     public static ByteSource open(Path path) throws InputException {
+        return open(path, null);
+    }
+
+    /** @param real the path's {@link #realPath} when the caller has it, else null (then it is resolved here) */
+    public static ByteSource open(Path path, Path real) throws InputException {
         boolean stdin = STDIN_NAME.equals(path.toString());
         Path file = stdin ? STDIN : path;
-        if (!stdin && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputException("no such file");
-        }
         Kind kind = kind(file);
         switch (kind) {
             case DIRECTORY -> throw new InputException(IS_A_DIRECTORY);
-            case MISSING -> throw new InputException(stdin ? "stdin is closed" : "no such file (a dangling link)");
+            case MISSING -> throw new InputException(stdin ? "stdin is closed"
+                    : Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "no such file (a dangling link)"
+                    : "no such file");
             case PIPE -> {
                 return readStream(file);
             }
@@ -168,7 +191,7 @@ public final class InputFiles {
             case OTHER -> throw new InputException("is not a regular file");
             case REGULAR -> {
                 // Kernel-generated files claim a size of 0 (/proc) or 4096 (sysfs) whatever they hold.
-                String special = generated(file);
+                String special = generated(real == null || stdin ? realPath(file) : real);
                 if (special != null) {
                     throw new InputException(special);
                 }
@@ -216,17 +239,14 @@ public final class InputFiles {
     }
 
     /** What a regular file under /proc or /sys really is, when it is text the kernel writes on each read. */
-    private static String generated(Path path) {
-        Path real;
-        try {
-            real = path.toRealPath();
-        } catch (IOException e) {
+    private static String generated(Path real) {
+        if (real == null) {
             return null;
         }
-        if (real.startsWith("/proc/") && sizeOf(real) == 0) {
+        if (real.startsWith(PROC) && sizeOf(real) == 0) {
             return "is a /proc file (text the kernel writes when it is read), not a ring dump";
         }
-        if (real.startsWith("/sys/") && !real.getFileName().toString().equals("ring")) {
+        if (real.startsWith(SYS) && !real.getFileName().toString().equals("ring")) {
             return "is a sysfs attribute (text the kernel writes when it is read), not a ring: 'ringtool sysfs'"
                     + " reads a device's attributes, and only a channel's ring file is a ring";
         }

@@ -83,6 +83,13 @@ class InputFilesTest {
     }
 
     @Test
+    void anEmptyFileAndADanglingLinkAreRefusedAsSuch() throws Exception {
+        assertEquals("empty file", refusal(Files.createFile(tmp.resolve("empty.bin"))));
+        Path link = Files.createSymbolicLink(tmp.resolve("dangling.bin"), tmp.resolve("gone.bin"));
+        assertEquals("no such file (a dangling link)", refusal(link));
+    }
+
+    @Test
     void specialFilesSayWhatTheyAre() {
         assertEquals("is a character device, not a ring dump (of devices, only /dev/uioN is read, as a live ring)",
                 refusal(Path.of("/dev/null")));

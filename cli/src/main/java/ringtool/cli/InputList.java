@@ -10,6 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -156,11 +157,26 @@ final class InputList {
         }
         entries.sort(null);
         for (Path p : entries) {
-            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes a = attributes(p);
+            if (a == null) {
+                continue;
+            }
+            if (a.isDirectory()) {
                 walk(p, out, include);
-            } else if (Files.isRegularFile(p) && (include == null || matches(include, p))) {
+            } else if ((a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(p))
+                    && (include == null || matches(include, p))) {
                 out.add(Input.of(p));
             }
+        }
+    }
+
+    /** The entry itself, not what a link names (one system call: a link is followed only to see if it names a file). */
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            // Gone since the listing, or unreadable: neither a directory to walk nor a file to inspect.
+            return null;
         }
     }
 }

@@ -147,6 +147,20 @@ class InspectPipelineTest {
     }
 
     @Test
+    void recursiveTakesLinksToFilesButWalksNoLinkToADirectoryAndSkipsDanglingLinks() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("links"));
+        Files.copy(good, tree.resolve("a.bin"));
+        Files.createSymbolicLink(tree.resolve("b.bin"), good);
+        Files.createSymbolicLink(tree.resolve("c"), dir);
+        Files.createSymbolicLink(tree.resolve("d.bin"), dir.resolve("gone.bin"));
+        CliRun r = CliRun.of("inspect", "--summary", "-r", tree.toString());
+        String counts = ": layout single, 20 packets, 0 errors, 0 warnings, 0 notes; worst none; exit 0\n";
+        assertEquals(tree.resolve("a.bin") + counts + tree.resolve("b.bin") + counts
+                + "2 inputs (0 could not be processed): 40 packets, 0 errors, 0 warnings, 0 notes; exit 0\n", r.out());
+        assertEquals(0, r.exit());
+    }
+
+    @Test
     void aDirectoryWithoutRecursiveIsAnInputThatCannotBeProcessed() {
         CliRun r = CliRun.of("inspect", dir.toString());
         assertEquals(3, r.exit());

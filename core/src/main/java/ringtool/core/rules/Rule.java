@@ -13,4 +13,20 @@ public record Rule(String id, Severity severity, String group, String meaning, S
     public Rule(String id, Severity severity, String group, String meaning) {
         this(id, severity, group, meaning, null);
     }
+
+    /**
+     * A rule is its ID: the registry holds one rule per ID. Written out rather than generated because a record's
+     * generated {@code equals} and {@code hashCode} are bootstrapped at run time on first use, which spins some
+     * thirty method-handle classes (~10 ms of every short run), and {@code StrictWalk.STOPPING_RULES} hashes rules as
+     * soon as a ring is walked.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Rule r && id.equals(r.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
 }

@@ -208,7 +208,7 @@ function _picocli_ringtool_inspect() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-0' '--null' '-r' '--recursive' '--line-buffered' '--summary' '-h' '--help' '--version' '-V' '--verbose' '-x' '--hex' '--history' '--stacktrace'"
+  local flag_opts="'-0' '--null' '-r' '--recursive' '--line-buffered' '--summary' '-V' '--verbose' '-x' '--hex' '--history' '-h' '--help' '--version' '--stacktrace'"
   local arg_opts="'--files-from' '--include' '-j' '--jobs' '--format' '-o' '--output-dir' '--layout' '--header-size' '--data-size' '--read-index' '--ring' '--fail-on' '--model' '--pkt-buffer-size' '--protocol' '--class-id' '-c' '--count'"
   local format_option_args=("text" "json" "jsonl" "sarif" "svg" "html") # --format values
   local layout_option_args=("single" "uio-pair" "double-mapped" "auto") # --layout values
@@ -450,7 +450,7 @@ function _picocli_ringtool_carve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '--version' '--raw' '--stacktrace'"
+  local flag_opts="'--raw' '-h' '--help' '--version' '--stacktrace'"
   local arg_opts="'--out' '--format' '--min-confidence' '--fail-on'"
   local format_option_args=("text" "json" "jsonl" "sarif" "svg" "html") # --format values
   local SEVERITY_option_args=("error" "warning" "note" "never") # --fail-on values

@@ -39,11 +39,8 @@ import ringtool.output.RunTotals;
 import ringtool.output.TextOptions;
 
 /** {@code ringtool carve}: find rings in whole memory images, inspect each, optionally write each out. */
-@Command(name = "carve", description = {
-            "Find VMBus rings in a whole memory image without symbols: an ELF core (/proc/vmcore, makedumpfile -E,"
-                    + " qemu dump-guest-memory), a kdump-compressed dump (makedumpfile's default; also its"
-                    + " flattened form) or raw physical memory (--raw). Each ring found is inspected as"
-                    + " 'ringtool inspect' would, with its physical address, pair, confidence and evidence.",
+@Command(name = CarveCommand.NAME, description = {
+            CarveCommand.SUMMARY,
             "Pages the image lacks are reported (dump.page.missing), never read as zeros. In the output, a carved"
                     + " ring's file_offset values are physical addresses."},
         exitCodeListHeading = ExitCodeHelp.HEADING,
@@ -58,8 +55,11 @@ import ringtool.output.TextOptions;
             "  ringtool carve --raw samples/balloon-uio-pair.bin"})
 final class CarveCommand implements Callable<Integer> {
 
-    @CommandLine.Mixin
-    HelpOptions helpOptions;
+    static final String NAME = "carve";
+    static final String SUMMARY = "Find VMBus rings in a whole memory image without symbols: an ELF core"
+            + " (/proc/vmcore, makedumpfile -E, qemu dump-guest-memory), a kdump-compressed dump (makedumpfile's"
+            + " default; also its flattened form) or raw physical memory (--raw). Each ring found is inspected as"
+            + " 'ringtool inspect' would, with its physical address, pair, confidence and evidence.";
 
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Memory images to carve.")
     List<Path> images;

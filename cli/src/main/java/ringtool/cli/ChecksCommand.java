@@ -27,13 +27,13 @@ import ringtool.core.walk.StrictWalk;
 import ringtool.output.JsonFields;
 
 /** {@code ringtool checks}: the rule registry. */
-@Command(name = "checks",
-        description = "List every rule: ID, default severity, group and meaning, and for payload rules the Linux"
-                + " driver check of the same condition (or what an unhardened driver does).")
+@Command(name = ChecksCommand.NAME,
+        description = ChecksCommand.SUMMARY)
 final class ChecksCommand implements Callable<Integer> {
 
-    @CommandLine.Mixin
-    HelpOptions helpOptions;
+    static final String NAME = "checks";
+    static final String SUMMARY = "List every rule: ID, default severity, group and meaning, and for payload rules the"
+            + " Linux driver check of the same condition (or what an unhardened driver does).";
 
     enum ChecksFormat { text, json }
 

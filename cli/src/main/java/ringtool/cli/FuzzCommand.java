@@ -28,16 +28,9 @@ import ringtool.fuzz.Target;
  * codes of docs/contract.md §2. Children are bounded by {@code -max_total_time} and, if they overrun, stopped with
  * SIGINT.
  */
-@Command(name = "fuzz",
+@Command(name = FuzzCommand.NAME,
         description = {
-            "Fuzz the reader and the writers with Jazzer for a bounded time, starting from the seed corpus in"
-                    + " corpus/<target>. Every input is inspected as 'ringtool inspect' would, written in the format"
-                    + " it chooses (raw: in all of text, JSON, JSONL and SARIF), and checked against the reader's"
-                    + " invariants (no stray exception, bounded walk, offsets inside the data area, packets in ring"
-                    + " order, output that parses, fields that re-encode to the input's bytes, reader models and"
-                    + " history bounded and consistent with the walk; payload: no read outside the packet, every"
-                    + " decoded list bounded by the bytes present, payload findings inside their packet). The carve target opens memory images whose container headers and tables come from"
-                    + " the fuzzer and carves them as 'ringtool carve' would.",
+            FuzzCommand.SUMMARY,
             "Progress (execs/s, coverage, corpus size) and the summary go to stderr. A finding leaves its input in"
                     + " --findings DIR/<target>/ and exits 1 with the input's path and the stack trace."},
         exitCodeListHeading = ExitCodeHelp.HEADING,
@@ -62,11 +55,18 @@ import ringtool.fuzz.Target;
             "(fuzz/src/test/resources/ringtool/fuzz/<Test>Inputs/<method>/) so that every 'mvn test' replays it."})
 final class FuzzCommand implements Callable<Integer> {
 
+    static final String NAME = "fuzz";
+    static final String SUMMARY = "Fuzz the reader and the writers with Jazzer for a bounded time, starting from the"
+            + " seed corpus in corpus/<target>. Every input is inspected as 'ringtool inspect' would, written in the"
+            + " format it chooses (raw: in all of text, JSON, JSONL and SARIF), and checked against the reader's"
+            + " invariants (no stray exception, bounded walk, offsets inside the data area, packets in ring order,"
+            + " output that parses, fields that re-encode to the input's bytes, reader models and history bounded and"
+            + " consistent with the walk; payload: no read outside the packet, every decoded list bounded by the bytes"
+            + " present, payload findings inside their packet). The carve target opens memory images whose container"
+            + " headers and tables come from the fuzzer and carves them as 'ringtool carve' would.";
+
     private static final long PROGRESS_EVERY_MS = 10_000;
     private static final long GRACE_SECONDS = 60;
-
-    @CommandLine.Mixin
-    HelpOptions helpOptions;
 
     @Spec
     CommandSpec spec;

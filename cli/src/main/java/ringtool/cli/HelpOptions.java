@@ -1,16 +1,27 @@
 package ringtool.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code -h/--help} and {@code --version} on every command. Unlike picocli's standard mixin it leaves {@code -V}
- * free: {@code -V} means {@code --verbose} (inspect's field tree, as in tshark) and nothing else anywhere.
+ * {@code -h/--help} and {@code --version} on every command ({@link RingtoolCommand} mixes them into each). Unlike
+ * picocli's standard mixin it leaves {@code -V} free: {@code -V} means {@code --verbose} (inspect's field tree, as
+ * in tshark) and nothing else anywhere.
  */
 final class HelpOptions {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    /** The mixin's name in each command's model. */
+    static final String NAME = "helpOptions";
 
-    @Option(names = "--version", versionHelp = true, description = "Print version information and exit.")
-    boolean version;
+    private HelpOptions() {
+    }
+
+    static CommandSpec mixin() {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).initialValue(false)
+                .description("Show this help message and exit.").build());
+        mixin.addOption(OptionSpec.builder("--version").versionHelp(true).type(boolean.class).initialValue(false)
+                .description("Print version information and exit.").build());
+        return mixin;
+    }
 }

@@ -12,11 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.model.Models;
 import ringtool.core.model.ReaderModel;
@@ -40,126 +39,155 @@ import ringtool.output.SummaryWriter;
 import ringtool.output.TextOptions;
 
 /** {@code ringtool inspect}: frame, walk, validate and print. */
-@Command(name = "inspect",
-        description = {
-            "Frame each input as one or more rings, walk the packets from the read index to the write index,"
-                    + " validate every header field, descriptor, extended header and trailer, and print what was found.",
-            "Results go to stdout; diagnostics to stderr as 'ringtool inspect: <file>: <message>'."},
-        exitCodeListHeading = ExitCodeHelp.HEADING,
-        exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS, ExitCodeHelp.USAGE, ExitCodeHelp.INPUT,
-            ExitCodeHelp.INTERNAL},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  ringtool inspect samples/balloon-uio-pair.bin",
-            "  ringtool inspect -V -x -c 4 samples/wrapped-packet.bin",
-            "  ringtool inspect --ring inbound --read-index 0x50 --format json samples/balloon-uio-pair.bin"
-                    + " > ring.json",
-            "  ringtool inspect --model all --pkt-buffer-size balloon-5.14 samples/bad-len8-exceeds-available.bin",
-            "  ringtool inspect --history samples/balloon-uio-pair.bin",
-            "  ringtool inspect --format sarif --fail-on never samples/*.bin > ringtool.sarif",
-            "  ringtool inspect --format html samples/balloon-uio-pair.bin > report.html",
-            "  cat samples/full.bin | ringtool inspect -",
-            "  ringtool inspect --read-index 0 --format jsonl samples/trailer-zero-qemu.bin"
-                    + " | jq -c 'select(.record==\"finding\")'"})
 final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Ring dumps to inspect. '-' (or /dev/stdin) reads"
-            + " one from stdin; a pipe or FIFO is read to its end, at most " + InputFiles.MAX_STREAM_MIB + " MiB"
-            + " (rings are at most a few MiB).")
+    static final String NAME = "inspect";
+    static final String SUMMARY = "Frame each input as one or more rings, walk the packets from the read index to"
+            + " the write index, validate every header field, descriptor, extended header and trailer, and print what"
+            + " was found.";
+
+    // Set by picocli, before call(), from the options spec() defines.
     List<Path> files;
-
-    @CommandLine.Mixin
-    PipelineOptions pipeline = new PipelineOptions();
-
-    @Option(names = "--format", defaultValue = "text", converter = SharedOptions.FormatConverter.class,
-            completionCandidates = Candidates.Formats.class,
-            description = "Output format: text, json, jsonl, sarif, svg (a picture of each input's rings), html (one"
-                    + " self-contained report: pictures, packet tables, findings) (default: ${DEFAULT-VALUE}).")
+    final PipelineOptions pipeline = new PipelineOptions();
     Format format;
-
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
-            description = "With --format svg: write one picture per ring into DIR (<input>.<ring>.svg) and print"
-                    + " their paths, instead of one document per input on standard output.")
     Path outputDir;
-
-    @Option(names = "--layout", defaultValue = "auto", converter = SharedOptions.LayoutConverter.class,
-            completionCandidates = Candidates.Layouts.class,
-            description = "How the file holds its ring(s): auto, single, uio-pair, double-mapped"
-                    + " (default: ${DEFAULT-VALUE}; auto prints what it chose).")
     Layout layout;
-
-    @Option(names = "--header-size", converter = Numbers.HeaderSize.class, paramLabel = "BYTES",
-            description = "Bytes of header before each data area: the guest page size (default 4096; 65536 for"
-                    + " 64 KiB-page guests, which auto detects when not given).")
     Long headerSize;
-
-    @Option(names = "--data-size", converter = Numbers.DataSize.class, paramLabel = "BYTES",
-            description = "Force the data-area size of each ring instead of deriving it from the file size: a"
-                    + " multiple of 4096 up to 0xfffff000; bytes of the file after the ring(s) are left unread,"
-                    + " with a note on stderr.")
     Long dataSize;
-
-    @Option(names = "--read-index", converter = ReadIndexConverter.class, paramLabel = "[RING=]OFFSET",
-            description = "Start the walk here instead of at the header's read_index (the guest's priv_read_index"
-                    + " from a crash dump). A plain OFFSET applies to every ring, both rings of a pair included;"
-                    + " RING=OFFSET (outbound=0x7f8, inbound=0x50; repeatable) to one ring of a pair.")
-    List<ReadIndex> readIndexes = List.of();
-
-    @Option(names = "--ring", paramLabel = "RING", completionCandidates = Candidates.Rings.class,
-            converter = RingConverter.class,
-            description = "Report only this ring of a pair: outbound or inbound (as --read-index RING=... names it).")
+    List<ReadIndex> readIndexes;
     String ring;
-
-    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
-            description = "Exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES}"
-                    + " (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
-
-    @CommandLine.Mixin
-    HelpOptions helpOptions;
-
-    @Option(names = {"-V", "--verbose"}, description = "Show a field tree under each packet.")
     boolean verbose;
-
-    @Option(names = {"-x", "--hex"}, description = "Show an offset / hex / ASCII dump of each packet and its trailer.")
     boolean hex;
-
-    @Option(names = "--model", paramLabel = "NAME", completionCandidates = Candidates.ModelNames.class,
-            description = "Also replay a real reader over each ring and report what it would hand its driver, where it"
-                    + " departs from the strict walk and how it ends: linux-5.14, linux-4.11, linux-4.4, openvmm or"
-                    + " all (repeatable).")
-    List<String> models = List.of();
-
-    @Option(names = "--pkt-buffer-size", defaultValue = "4096", converter = PktBufferSize.class, paramLabel = "N|DRIVER",
-            completionCandidates = Candidates.PktBufferPresets.class,
-            description = "The copy buffer of linux-5.14 and the caller buffer of linux-4.4: bytes (decimal or 0x"
-                    + " hex), or a driver's max_pkt_size by name: default and util 4096, kvp 16384, balloon, vss and"
-                    + " fcopy 8192, balloon-5.14 4096 (before the 2022 fix) (default: ${DEFAULT-VALUE}).")
+    List<String> models;
     long pktBufferSize;
-
-    @Option(names = "--history",
-            description = "Also walk back from the read index through the trailers of consumed packets and list them"
-                    + " (oldest first, marked consumed), with the reason the walk stopped.")
     boolean history;
-
-    @Option(names = "--protocol", defaultValue = "auto", converter = ProtocolConverter.class, paramLabel = "NAME",
-            completionCandidates = Candidates.ProtocolNames.class,
-            description = "Decode the packets' payloads as this protocol: auto, none, or a protocol (balloon, ...)."
-                    + " auto takes --class-id, else the class of the device the input sits under in sysfs, else"
-                    + " the protocol whose messages fit every packet, else none (default: ${DEFAULT-VALUE}).")
     String protocol;
-
-    @Option(names = "--class-id", converter = ClassIdConverter.class, paramLabel = "GUID",
-            description = "The device class of the channel the dump was taken from (as its sysfs class_id), for"
-                    + " --protocol auto on a plain file.")
     String classId;
-
-    @Option(names = {"-c", "--count"}, converter = Numbers.Count.class, paramLabel = "N",
-            description = "Show at most N packets per ring in text output (findings and counts still cover all).")
     Long count;
-
-    @Spec
     CommandSpec spec;
+
+    /**
+     * The command's model, built with picocli's programmatic API: reading it from annotations (a proxy class
+     * generated for each annotation type, reflection over every field) took longer than inspecting a small dump
+     * (bench/README.md). Each option is defined here once; help, man page and completion are generated from it.
+     */
+    static CommandSpec spec() {
+        InspectCommand c = new InspectCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(c).name(NAME);
+        c.spec = spec;
+        spec.usageMessage()
+                .description(SUMMARY,
+                        "Results go to stdout; diagnostics to stderr as 'ringtool inspect: <file>: <message>'.")
+                .exitCodeListHeading(ExitCodeHelp.HEADING)
+                .exitCodeList(UsageMessageSpec.keyValuesMap(ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS,
+                        ExitCodeHelp.USAGE, ExitCodeHelp.INPUT, ExitCodeHelp.INTERNAL))
+                .footerHeading("%nExamples:%n")
+                .footer("  ringtool inspect samples/balloon-uio-pair.bin",
+                        "  ringtool inspect -V -x -c 4 samples/wrapped-packet.bin",
+                        "  ringtool inspect --ring inbound --read-index 0x50 --format json"
+                                + " samples/balloon-uio-pair.bin > ring.json",
+                        "  ringtool inspect --model all --pkt-buffer-size balloon-5.14"
+                                + " samples/bad-len8-exceeds-available.bin",
+                        "  ringtool inspect --history samples/balloon-uio-pair.bin",
+                        "  ringtool inspect --format sarif --fail-on never samples/*.bin > ringtool.sarif",
+                        "  ringtool inspect --format html samples/balloon-uio-pair.bin > report.html",
+                        "  cat samples/full.bin | ringtool inspect -",
+                        "  ringtool inspect --read-index 0 --format jsonl samples/trailer-zero-qemu.bin"
+                                + " | jq -c 'select(.record==\"finding\")'");
+        spec.addPositional(Bound.positional(PositionalParamSpec.builder().paramLabel("FILE").arity("0..*")
+                .type(List.class).auxiliaryTypes(Path.class)
+                .description("Ring dumps to inspect. '-' (or /dev/stdin) reads one from stdin; a pipe or FIFO is read"
+                        + " to its end, at most " + InputFiles.MAX_STREAM_MIB + " MiB (rings are at most a few MiB)."),
+                null, (List<Path> v) -> c.files = v).build());
+        spec.addMixin("pipeline", c.pipeline.mixin());
+        spec.addOption(Bound.option(OptionSpec.builder("--format").paramLabel("<format>").type(Format.class)
+                .defaultValue("text").converters(new SharedOptions.FormatConverter())
+                .completionCandidates(new Candidates.Formats())
+                .description("Output format: text, json, jsonl, sarif, svg (a picture of each input's rings), html"
+                        + " (one self-contained report: pictures, packet tables, findings)"
+                        + " (default: ${DEFAULT-VALUE})."),
+                null, (Format v) -> c.format = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("-o", "--output-dir").paramLabel("DIR").type(Path.class)
+                .description("With --format svg: write one picture per ring into DIR (<input>.<ring>.svg) and print"
+                        + " their paths, instead of one document per input on standard output."),
+                null, (Path v) -> c.outputDir = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--layout").paramLabel("<layout>").type(Layout.class)
+                .defaultValue("auto").converters(new SharedOptions.LayoutConverter())
+                .completionCandidates(new Candidates.Layouts())
+                .description("How the file holds its ring(s): auto, single, uio-pair, double-mapped"
+                        + " (default: ${DEFAULT-VALUE}; auto prints what it chose)."),
+                null, (Layout v) -> c.layout = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--header-size").paramLabel("BYTES").type(Long.class)
+                .converters(new Numbers.HeaderSize())
+                .description("Bytes of header before each data area: the guest page size (default 4096; 65536 for"
+                        + " 64 KiB-page guests, which auto detects when not given)."),
+                null, (Long v) -> c.headerSize = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--data-size").paramLabel("BYTES").type(Long.class)
+                .converters(new Numbers.DataSize())
+                .description("Force the data-area size of each ring instead of deriving it from the file size: a"
+                        + " multiple of 4096 up to 0xfffff000; bytes of the file after the ring(s) are left unread,"
+                        + " with a note on stderr."),
+                null, (Long v) -> c.dataSize = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--read-index").paramLabel("[RING=]OFFSET")
+                .type(List.class).auxiliaryTypes(ReadIndex.class).converters(new ReadIndexConverter())
+                .description("Start the walk here instead of at the header's read_index (the guest's"
+                        + " priv_read_index from a crash dump). A plain OFFSET applies to every ring, both rings of a"
+                        + " pair included; RING=OFFSET (outbound=0x7f8, inbound=0x50; repeatable) to one ring of a"
+                        + " pair."),
+                List.<ReadIndex>of(), (List<ReadIndex> v) -> c.readIndexes = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--ring").paramLabel("RING").type(String.class)
+                .completionCandidates(new Candidates.Rings()).converters(new RingConverter())
+                .description("Report only this ring of a pair: outbound or inbound (as --read-index RING=... names"
+                        + " it)."),
+                null, (String v) -> c.ring = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--fail-on").paramLabel("SEVERITY").type(FailOn.class)
+                .defaultValue("error")
+                .description("Exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES}"
+                        + " (default: ${DEFAULT-VALUE})."),
+                null, (FailOn v) -> c.failOn = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("-V", "--verbose").type(boolean.class)
+                .description("Show a field tree under each packet."),
+                false, (Boolean v) -> c.verbose = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("-x", "--hex").type(boolean.class)
+                .description("Show an offset / hex / ASCII dump of each packet and its trailer."),
+                false, (Boolean v) -> c.hex = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--model").paramLabel("NAME")
+                .type(List.class).auxiliaryTypes(String.class).completionCandidates(new Candidates.ModelNames())
+                .description("Also replay a real reader over each ring and report what it would hand its driver,"
+                        + " where it departs from the strict walk and how it ends: linux-5.14, linux-4.11, linux-4.4,"
+                        + " openvmm or all (repeatable)."),
+                List.<String>of(), (List<String> v) -> c.models = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--pkt-buffer-size").paramLabel("N|DRIVER").type(long.class)
+                .defaultValue("4096").converters(new PktBufferSize())
+                .completionCandidates(new Candidates.PktBufferPresets())
+                .description("The copy buffer of linux-5.14 and the caller buffer of linux-4.4: bytes (decimal or 0x"
+                        + " hex), or a driver's max_pkt_size by name: default and util 4096, kvp 16384, balloon, vss"
+                        + " and fcopy 8192, balloon-5.14 4096 (before the 2022 fix) (default: ${DEFAULT-VALUE})."),
+                0L, (Long v) -> c.pktBufferSize = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--history").type(boolean.class)
+                .description("Also walk back from the read index through the trailers of consumed packets and list"
+                        + " them (oldest first, marked consumed), with the reason the walk stopped."),
+                false, (Boolean v) -> c.history = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--protocol").paramLabel("NAME").type(String.class)
+                .defaultValue(PayloadOptions.AUTO).converters(new ProtocolConverter())
+                .completionCandidates(new Candidates.ProtocolNames())
+                .description("Decode the packets' payloads as this protocol: auto, none, or a protocol (balloon,"
+                        + " ...). auto takes --class-id, else the class of the device the input sits under in sysfs,"
+                        + " else the protocol whose messages fit every packet, else none (default: ${DEFAULT-VALUE})."),
+                null, (String v) -> c.protocol = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("--class-id").paramLabel("GUID").type(String.class)
+                .converters(new ClassIdConverter())
+                .description("The device class of the channel the dump was taken from (as its sysfs class_id), for"
+                        + " --protocol auto on a plain file."),
+                null, (String v) -> c.classId = v).build());
+        spec.addOption(Bound.option(OptionSpec.builder("-c", "--count").paramLabel("N").type(Long.class)
+                .converters(new Numbers.Count())
+                .description("Show at most N packets per ring in text output (findings and counts still cover"
+                        + " all)."),
+                null, (Long v) -> c.count = v).build());
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -420,6 +448,9 @@ final class InspectCommand implements Callable<Integer> {
     static final class ProtocolConverter implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
+            if (value.equals(PayloadOptions.AUTO) || value.equals(PayloadOptions.NONE)) {
+                return value;
+            }
             List<String> names = new ArrayList<>(List.of(PayloadOptions.AUTO, PayloadOptions.NONE));
             names.addAll(Protocols.names());
             if (!names.contains(value)) {

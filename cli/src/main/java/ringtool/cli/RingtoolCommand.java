@@ -5,40 +5,41 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import ringtool.core.report.ExitCode;
 
-/** {@code ringtool}: the top command; it only dispatches. */
-@Command(name = "ringtool",
-        versionProvider = RingtoolCommand.Version.class,
-        description = "Inspect and fuzz Hyper-V VMBus ring buffers: walk the packets of ring dumps, validate every"
-                + " header field, descriptor and trailer, and report findings with stable rule IDs.",
-        synopsisSubcommandLabel = "COMMAND",
-        exitCodeListHeading = ExitCodeHelp.HEADING,
-        exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS, ExitCodeHelp.USAGE, ExitCodeHelp.INPUT,
-            ExitCodeHelp.INTERNAL},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  ringtool inspect samples/balloon-uio-pair.bin",
-            "  ringtool inspect --format json --fail-on warning samples/bad-trailer-mismatch.bin"
-                    + " | jq '.inputs[].rings[].findings'",
-            "  ringtool checks"})
+/**
+ * {@code ringtool}: the top command; it only dispatches. Its model and inspect's are built with picocli's
+ * programmatic API: reading a model from annotations (a proxy class generated for each annotation type, reflection
+ * over every field) took longer than inspecting a small dump, and these two are made on the runs that must be short.
+ */
 public final class RingtoolCommand {
 
-    @CommandLine.Mixin
-    HelpOptions helpOptions;
-
-    @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
-            description = "On an internal error, print the stack trace as well as the one-line message.")
-    boolean stacktrace;
+    /** A subcommand: its name, its description's first line (all the top level's command list shows), its model. */
+    private record Subcommand(String name, String summary, Supplier<CommandSpec> spec) {
+    }
 
     /** The subcommands in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(InspectCommand.class, ChecksCommand.class,
-            SysfsCommand.class, SynthCommand.class, CarveCommand.class, FuzzCommand.class);
+    private static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand(InspectCommand.NAME, InspectCommand.SUMMARY, InspectCommand::spec),
+            new Subcommand(ChecksCommand.NAME, ChecksCommand.SUMMARY,
+                    () -> CommandSpec.forAnnotatedObject(new ChecksCommand())),
+            new Subcommand(SysfsCommand.NAME, SysfsCommand.SUMMARY,
+                    () -> CommandSpec.forAnnotatedObject(new SysfsCommand())),
+            new Subcommand(SynthCommand.NAME, SynthCommand.SUMMARY,
+                    () -> CommandSpec.forAnnotatedObject(new SynthCommand())),
+            new Subcommand(CarveCommand.NAME, CarveCommand.SUMMARY,
+                    () -> CommandSpec.forAnnotatedObject(new CarveCommand())),
+            new Subcommand(FuzzCommand.NAME, FuzzCommand.SUMMARY,
+                    () -> CommandSpec.forAnnotatedObject(new FuzzCommand())));
+
+    private RingtoolCommand() {
+    }
 
     /**
      * The whole command line, every subcommand's model built: for the tests, the man pages and completion.
@@ -50,24 +51,33 @@ public final class RingtoolCommand {
 
     /**
      * The command line for one run: only the subcommand that {@code args} invokes (or asks help for) gets its
-     * model built. Picocli's reflection over a command's options, and the classes its fields pull in (Jackson for
-     * synth, say), are most of a short run's start-up; the others stand in as a name and a description, which is
-     * all the top level's help and "did you mean" read.
+     * model built. The others stand in as a name and a description, which is all the top level's help and "did you
+     * mean" read, and when {@code args} starts with a subcommand's name not even that: the top level then has
+     * nothing left to parse or print. Setting up a command, and the classes its fields pull in (Jackson for synth,
+     * say), are most of a short run's start-up.
      */
     public static CommandLine commandLine(String[] args) {
+        // No option is of a java.time or java.sql type; picocli would otherwise load and initialise some twenty
+        // of those classes by reflection (MonthDay builds a date formatter) for every CommandLine it makes.
+        System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
         String build = args == null ? null : toBuild(args);
-        CommandLine cl = new CommandLine(new RingtoolCommand());
-        for (Class<?> sub : SUBCOMMANDS) {
-            Command c = sub.getAnnotation(Command.class);
-            if (args == null || c.name().equals(build)) {
-                cl.addSubcommand(c.name(), instantiate(sub));
-            } else {
-                CommandSpec stand = CommandSpec.create().name(c.name());
-                stand.usageMessage().description(c.description());
-                cl.addSubcommand(c.name(), stand);
+        boolean direct = build != null && args[0].equals(build)
+                && SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(build));
+        CommandLine cl = new CommandLine(top());
+        for (Subcommand sub : SUBCOMMANDS) {
+            if (args == null || sub.name().equals(build)) {
+                CommandSpec spec = sub.spec().get();
+                spec.addMixin(HelpOptions.NAME, HelpOptions.mixin());
+                cl.addSubcommand(sub.name(), spec);
+            } else if (!direct) {
+                CommandSpec stand = CommandSpec.create().name(sub.name());
+                stand.usageMessage().description(sub.summary());
+                cl.addSubcommand(sub.name(), stand);
             }
         }
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        if (!direct) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         // Enum values are lower-case in help and completion; a user's ERROR or Json is still understood.
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(RingtoolCommand::internalError);
@@ -82,6 +92,28 @@ public final class RingtoolCommand {
             sub.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
         }
         return cl;
+    }
+
+    private static CommandSpec top() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(new RingtoolCommand()).name("ringtool")
+                .versionProvider(new Version());
+        spec.usageMessage()
+                .description("Inspect and fuzz Hyper-V VMBus ring buffers: walk the packets of ring dumps, validate"
+                        + " every header field, descriptor and trailer, and report findings with stable rule IDs.")
+                .synopsisSubcommandLabel("COMMAND")
+                .exitCodeListHeading(ExitCodeHelp.HEADING)
+                .exitCodeList(UsageMessageSpec.keyValuesMap(ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS,
+                        ExitCodeHelp.USAGE, ExitCodeHelp.INPUT, ExitCodeHelp.INTERNAL))
+                .footerHeading("%nExamples:%n")
+                .footer("  ringtool inspect samples/balloon-uio-pair.bin",
+                        "  ringtool inspect --format json --fail-on warning samples/bad-trailer-mismatch.bin"
+                                + " | jq '.inputs[].rings[].findings'",
+                        "  ringtool checks");
+        spec.addMixin(HelpOptions.NAME, HelpOptions.mixin());
+        spec.addOption(OptionSpec.builder("--stacktrace").type(boolean.class).initialValue(false)
+                .scopeType(CommandLine.ScopeType.INHERIT)
+                .description("On an internal error, print the stack trace as well as the one-line message.").build());
+        return spec;
     }
 
     /**
@@ -101,14 +133,6 @@ public final class RingtoolCommand {
             return a;
         }
         return null;
-    }
-
-    private static Object instantiate(Class<?> sub) {
-        try {
-            return sub.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create " + sub.getName(), e);
-        }
     }
 
     /** One line naming the problem and where help is, rather than the whole usage text. */

@@ -42,11 +42,8 @@ import ringtool.core.synth.SynthException;
 import ringtool.core.synth.Synthesizer;
 
 /** {@code ringtool synth}: a dump from a layout description, or the description of a dump. */
-@Command(name = "synth", description = {
-            "Write a ring dump from a JSON layout description: layout (single, uio-pair, double-mapped), header and"
-                    + " data sizes, header fields, and the packets in writing order. Packets are laid out as the Linux"
-                    + " writer lays them out (len8, offset8, padding, trailer start<<32, write index past the last"
-                    + " trailer), so a description without damage gives a dump without findings.",
+@Command(name = SynthCommand.NAME, description = {
+            SynthCommand.SUMMARY,
             "Damage is planted on purpose: per packet (\"damage\": type, offset8, len8, flags, trailer,"
                     + " range_count), in the header fields (write_index, read_index, interrupt_mask,"
                     + " pending_send_size, feature_bits), as packets left before the read index (\"state\":"
@@ -66,8 +63,11 @@ import ringtool.core.synth.Synthesizer;
             "    | ringtool synth - -o bad.bin"})
 final class SynthCommand implements Callable<Integer> {
 
-    @CommandLine.Mixin
-    HelpOptions helpOptions;
+    static final String NAME = "synth";
+    static final String SUMMARY = "Write a ring dump from a JSON layout description: layout (single, uio-pair,"
+            + " double-mapped), header and data sizes, header fields, and the packets in writing order. Packets are"
+            + " laid out as the Linux writer lays them out (len8, offset8, padding, trailer start<<32, write index"
+            + " past the last trailer), so a description without damage gives a dump without findings.";
 
     @Parameters(paramLabel = "DESC", arity = "0..1",
             description = "Layout description (JSON); '-' reads it from stdin.")

@@ -26,9 +26,8 @@ import ringtool.output.Format;
 import ringtool.output.SysfsWriter;
 
 /** {@code ringtool sysfs}: read VMBus sysfs trees, check their ring values, optionally against a ring dump. */
-@Command(name = "sysfs", description = {
-            "Read a VMBus sysfs tree (/sys/bus/vmbus/devices, one device directory, or a copy of either), check each"
-                    + " device's ring indices, availability values and channel counters, and print them.",
+@Command(name = SysfsCommand.NAME, description = {
+            SysfsCommand.SUMMARY,
             "Values printed by the kernel with %%d are read back as the u32 they are. Missing files are normal;"
                     + " unreadable ones (EINVAL on unopened channels, EIO) are findings.",
             "Results go to stdout; diagnostics to stderr as 'ringtool sysfs: <dir>: <message>'."},
@@ -43,8 +42,9 @@ import ringtool.output.SysfsWriter;
             "  ringtool sysfs --ring ring.bin /sys/bus/vmbus/devices/<GUID>"})
 final class SysfsCommand implements Callable<Integer> {
 
-    @CommandLine.Mixin
-    HelpOptions helpOptions;
+    static final String NAME = "sysfs";
+    static final String SUMMARY = "Read a VMBus sysfs tree (/sys/bus/vmbus/devices, one device directory, or a copy of"
+            + " either), check each device's ring indices, availability values and channel counters, and print them.";
 
     enum Direction { in, out }
 

@@ -41,6 +41,20 @@ class UsageTest {
                 + name + ": see '" + name + " --help'\n", r.err());
     }
 
+    /**
+     * Main builds only the models its arguments need, and none of the other commands when the first argument names
+     * one; help, versions, suggestions and errors must not tell the difference.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--help", "-h", "--version", "-V", "help", "help inspect", "help checks", "help help",
+        "--help inspect", "--stacktrace --help", "inspect --help", "inspect --version", "inspect --formt json",
+        "inspect", "inspect help", "inspct", "chekcs", "checks --help", "checks", "sysfs --help", "synth --help",
+        "carve --help", "fuzz --help", "help nope", "inspect --stacktrace --fail-on nope"})
+    void aRunBuiltForItsArgumentsAnswersAsTheWholeCommandLine(String line) {
+        String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+        assertEquals(CliRun.of(args), CliRun.asMain(args));
+    }
+
     @Test
     void anUnknownCommandIsNamedWithTheNearestOne() {
         CliRun r = CliRun.of("inspct", SAMPLE);

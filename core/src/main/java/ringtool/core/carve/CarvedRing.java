@@ -35,7 +35,7 @@ final class CarvedRing {
         if (a.complete()) {
             // The ring is read from the image when written out, through a bounded cache, not copied: an image
             // of many large rings would otherwise hold them all until the report is written.
-            LazyFrames ring = new LazyFrames(a.frames().memory(), address,
+            LazyFrames ring = new LazyFrames(a.frames().cache(), address,
                     (int) ((header + a.dataSize()) >>> PhysicalMemory.PAGE_SHIFT));
             long bad = ring.firstUnreadable();
             if (bad < 0) {

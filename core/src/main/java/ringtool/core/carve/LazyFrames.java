@@ -2,7 +2,6 @@ package ringtool.core.carve;
 
 import ringtool.core.image.PhysicalMemory;
 import ringtool.core.image.PhysicalMemory.PageState;
-import ringtool.core.bytes.BlockCache;
 import ringtool.core.bytes.ByteSource;
 
 /**
@@ -13,12 +12,11 @@ import ringtool.core.bytes.ByteSource;
  * <p>A frame the image lacks, or whose data does not decode, is never read as zeros: touching it throws
  * {@link Unreadable}.
  *
- * <p>Frames are read through a {@link BlockCache} of at most {@link #MAX_CACHED} frames, the one mechanism that
- * bounds every input read from a file: a walk over a 16 MiB data area reads all its frames, and a carved ring reads
- * its bytes through one of these for as long as its report lives, so the cache, not the ring, bounds the memory a
- * ring takes. A frame that left the cache is decoded again when touched again.
+ * <p>Frames are read through the carve's one {@link FrameCache}, so that a ring reported, which reads its bytes
+ * through one of these for as long as its report lives, holds its window's flags (a byte per frame), not its
+ * frames.
  */
-final class LazyFrames extends BlockCache {
+final class LazyFrames implements ByteSource {
 
     /** A read touched a frame the image does not hold. */
     static final class Unreadable extends RuntimeException {
@@ -31,26 +29,23 @@ final class LazyFrames extends BlockCache {
         }
     }
 
-    static final int MAX_CACHED = 64;
-
-    private final PhysicalMemory mem;
+    private final FrameCache cache;
     private final long base;
     private final long firstPfn;
     private final boolean[] unreadable;
 
-    LazyFrames(PhysicalMemory mem, long base, int frames) {
-        super(base + (long) frames * PhysicalMemory.PAGE_SIZE, PhysicalMemory.PAGE_SHIFT, MAX_CACHED);
-        this.mem = mem;
+    LazyFrames(FrameCache cache, long base, int frames) {
+        this.cache = cache;
         this.base = base;
         this.firstPfn = base >>> PhysicalMemory.PAGE_SHIFT;
         this.unreadable = new boolean[frames];
         for (int k = 0; k < frames; k++) {
-            unreadable[k] = mem.state(firstPfn + k) != PageState.PRESENT;
+            unreadable[k] = cache.memory().state(firstPfn + k) != PageState.PRESENT;
         }
     }
 
-    PhysicalMemory memory() {
-        return mem;
+    FrameCache cache() {
+        return cache;
     }
 
     int frames() {
@@ -67,7 +62,7 @@ final class LazyFrames extends BlockCache {
      */
     long firstUnreadable() {
         for (int k = 0; k < unreadable.length; k++) {
-            if (unreadable[k] || mem.page(firstPfn + k) == null) {
+            if (unreadable[k] || cache.memory().page(firstPfn + k) == null) {
                 unreadable[k] = true;
                 return firstPfn + k;
             }
@@ -80,26 +75,83 @@ final class LazyFrames extends BlockCache {
         return unreadable[k];
     }
 
-    @Override
-    protected void load(long pfn, byte[] into, int length) {
-        long k = pfn - firstPfn;
-        if (k < 0 || k >= unreadable.length) {
-            throw new IndexOutOfBoundsException("physical 0x" + Long.toHexString(pfn << PhysicalMemory.PAGE_SHIFT)
-                    + " outside the window");
+    /** {@code at}, once the {@code length} bytes from it are known to lie in the window's readable frames. */
+    private long check(long at, int length) {
+        long end = (long) unreadable.length * PhysicalMemory.PAGE_SIZE;
+        long rel = at - base;
+        if (rel < 0 || length < 0 || rel > end - length) {
+            throw new IndexOutOfBoundsException("physical 0x" + Long.toHexString(at) + " (" + length
+                    + " bytes) outside the window");
         }
-        if (unreadable[(int) k]) {
-            throw new Unreadable(pfn);
+        for (long k = rel >>> PhysicalMemory.PAGE_SHIFT; k << PhysicalMemory.PAGE_SHIFT < rel + length; k++) {
+            if (unreadable[(int) k]) {
+                throw new Unreadable(firstPfn + k);
+            }
         }
-        ByteSource page = mem.page(pfn);
-        if (page == null) {
+        return at;
+    }
+
+    /** A frame that did not decode when the cache loaded it is flagged, so that the window says so afterwards. */
+    private Unreadable flag(Unreadable e) {
+        long k = e.pfn - firstPfn;
+        if (k >= 0 && k < unreadable.length) {
             unreadable[(int) k] = true;
-            throw new Unreadable(pfn);
         }
-        page.copy(0, into, 0, length);
+        return e;
+    }
+
+    @Override
+    public long size() {
+        return base + (long) unreadable.length * PhysicalMemory.PAGE_SIZE;
     }
 
     @Override
     public boolean canRead(long at, long length) {
         return at >= base && length >= 0 && at - base <= (long) unreadable.length * PhysicalMemory.PAGE_SIZE - length;
+    }
+
+    @Override
+    public int u8(long at) {
+        try {
+            return cache.u8(check(at, 1));
+        } catch (Unreadable e) {
+            throw flag(e);
+        }
+    }
+
+    @Override
+    public int u16(long at) {
+        try {
+            return cache.u16(check(at, 2));
+        } catch (Unreadable e) {
+            throw flag(e);
+        }
+    }
+
+    @Override
+    public long u32(long at) {
+        try {
+            return cache.u32(check(at, 4));
+        } catch (Unreadable e) {
+            throw flag(e);
+        }
+    }
+
+    @Override
+    public long u64(long at) {
+        try {
+            return cache.u64(check(at, 8));
+        } catch (Unreadable e) {
+            throw flag(e);
+        }
+    }
+
+    @Override
+    public void copy(long at, byte[] dst, int dstOffset, int length) {
+        try {
+            cache.copy(check(at, length), dst, dstOffset, length);
+        } catch (Unreadable e) {
+            throw flag(e);
+        }
     }
 }

@@ -45,15 +45,16 @@ final class Sizing {
      * @param candidates headers by physical address
      */
     static void channels(PhysicalMemory mem, List<HeaderScan.Candidate> candidates, Consumer<List<Placement>> out) {
+        FrameCache cache = new FrameCache(mem);
         for (int i = 0; i < candidates.size(); ) {
             HeaderScan.Candidate c = candidates.get(i);
             HeaderScan.Candidate next = i + 1 < candidates.size() ? candidates.get(i + 1) : null;
             long gap = next == null ? -1 : next.address() - c.address() - HEADER;
-            Window here = read(mem, c, gap);
+            Window here = read(cache, c, gap);
             Assessed alone = lone(here);
             if (gap >= HEADER && gap % HEADER == 0 && gap <= HeaderScan.MAX_DATA && fits(c.header(), gap)
                     && fits(next.header(), gap)) {
-                Window there = read(mem, next, gap);
+                Window there = read(cache, next, gap);
                 Assessed outbound = assess(here, gap);
                 Assessed inbound = assess(there, gap);
                 // Another ring can follow at any distance: pair only when the partner's distance explains the
@@ -104,13 +105,13 @@ final class Sizing {
     private record Window(HeaderScan.Candidate candidate, LazyFrames frames) {
     }
 
-    private static Window read(PhysicalMemory mem, HeaderScan.Candidate c, long gap) {
+    private static Window read(FrameCache cache, HeaderScan.Candidate c, long gap) {
         long largestLinux = Carver.LINUX_DATA_SIZES[Carver.LINUX_DATA_SIZES.length - 1];
         long largest = Math.max(largestLinux, gap <= HeaderScan.MAX_DATA ? gap : 0);
         int frames = (int) ((HEADER + largest) / HEADER);
         long first = PageRuns.pfn(c.address());
-        frames = (int) Math.max(1, Math.min(frames, mem.endPfn() - first));
-        return new Window(c, new LazyFrames(mem, c.address(), frames));
+        frames = (int) Math.max(1, Math.min(frames, cache.memory().endPfn() - first));
+        return new Window(c, new LazyFrames(cache, c.address(), frames));
     }
 
     /** The ring at one data size, judged by the pages its evidence touches. */

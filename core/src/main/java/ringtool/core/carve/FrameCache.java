@@ -15,10 +15,18 @@ final class FrameCache extends BlockCache {
     static final int MAX_CACHED = 64;
 
     private final PhysicalMemory mem;
+    /** The window reading now, told of a frame that does not decode. */
+    private LazyFrames reader;
 
     FrameCache(PhysicalMemory mem) {
         super(mem.endPfn() << PhysicalMemory.PAGE_SHIFT, PhysicalMemory.PAGE_SHIFT, MAX_CACHED);
         this.mem = mem;
+    }
+
+    /** The cache, for a read by {@code window}. */
+    FrameCache by(LazyFrames window) {
+        reader = window;
+        return this;
     }
 
     PhysicalMemory memory() {
@@ -30,6 +38,9 @@ final class FrameCache extends BlockCache {
     protected void load(long pfn, byte[] into, int length) {
         ByteSource page = mem.page(pfn);
         if (page == null) {
+            if (reader != null) {
+                reader.flag(pfn);
+            }
             throw new LazyFrames.Unreadable(pfn);
         }
         page.copy(0, into, 0, length);

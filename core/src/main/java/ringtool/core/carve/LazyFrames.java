@@ -91,13 +91,12 @@ final class LazyFrames implements ByteSource {
         return at;
     }
 
-    /** A frame that did not decode when the cache loaded it is flagged, so that the window says so afterwards. */
-    private Unreadable flag(Unreadable e) {
-        long k = e.pfn - firstPfn;
+    /** A frame that did not decode when the cache loaded it for this window: the window says so afterwards. */
+    void flag(long pfn) {
+        long k = pfn - firstPfn;
         if (k >= 0 && k < unreadable.length) {
             unreadable[(int) k] = true;
         }
-        return e;
     }
 
     @Override
@@ -112,46 +111,26 @@ final class LazyFrames implements ByteSource {
 
     @Override
     public int u8(long at) {
-        try {
-            return cache.u8(check(at, 1));
-        } catch (Unreadable e) {
-            throw flag(e);
-        }
+        return cache.by(this).u8(check(at, 1));
     }
 
     @Override
     public int u16(long at) {
-        try {
-            return cache.u16(check(at, 2));
-        } catch (Unreadable e) {
-            throw flag(e);
-        }
+        return cache.by(this).u16(check(at, 2));
     }
 
     @Override
     public long u32(long at) {
-        try {
-            return cache.u32(check(at, 4));
-        } catch (Unreadable e) {
-            throw flag(e);
-        }
+        return cache.by(this).u32(check(at, 4));
     }
 
     @Override
     public long u64(long at) {
-        try {
-            return cache.u64(check(at, 8));
-        } catch (Unreadable e) {
-            throw flag(e);
-        }
+        return cache.by(this).u64(check(at, 8));
     }
 
     @Override
     public void copy(long at, byte[] dst, int dstOffset, int length) {
-        try {
-            cache.copy(check(at, length), dst, dstOffset, length);
-        } catch (Unreadable e) {
-            throw flag(e);
-        }
+        cache.by(this).copy(check(at, length), dst, dstOffset, length);
     }
 }

@@ -2,6 +2,7 @@ package ringtool.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import ringtool.core.report.ExitCode;
@@ -14,21 +15,25 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, new FileOutputStream(FileDescriptor.out)));
+    }
+
+    /** One command line, its results written to {@code stdout}; the exit code. */
+    static int run(String[] args, OutputStream stdout) {
         CommandLine cl = RingtoolCommand.commandLine(args);
         // Picocli's default stdout flushes on every println; a ring of a million packets wants a buffer.
-        PrintWriter out = Utf8Output.of(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        PrintWriter out = Utf8Output.of(stdout, 1 << 16);
         cl.setOut(out);
-        int code;
         try {
-            code = cl.execute(args);
+            int code = cl.execute(args);
             out.flush();
+            return code;
         } catch (Throwable e) {
             // The commands report their own failures; this is for one that escapes them (an error in picocli
             // itself, or while flushing): still one line and exit 4.
             out.flush();
             System.err.println("ringtool: internal error: " + e);
-            code = ExitCode.INTERNAL;
+            return ExitCode.INTERNAL;
         }
-        System.exit(code);
     }
 }

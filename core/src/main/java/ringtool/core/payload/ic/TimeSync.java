@@ -47,7 +47,14 @@ final class TimeSync {
     /** {@code WLTIMEDELTA} in seconds: from 1601-01-01 to 1970-01-01. */
     private static final long FILETIME_EPOCH_SECONDS = 11_644_473_600L;
     private static final long TICKS_PER_SECOND = 10_000_000L;
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'");
+
+    /**
+     * Made on the first time sync message decoded, not when the ic dissector is registered: java.time's formatting
+     * classes take milliseconds to initialise, and auto's content test registers every protocol on every run.
+     */
+    private static final class Iso {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'");
+    }
 
     private TimeSync() {
     }
@@ -103,7 +110,7 @@ final class TimeSync {
         long ticks = Long.remainderUnsigned(filetime, TICKS_PER_SECOND);
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds - FILETIME_EPOCH_SECONDS, (int) ticks * 100,
                 ZoneOffset.UTC);
-        return ISO.format(t);
+        return Iso.FORMAT.format(t);
     }
 
     /** {@code PROBE} for 0, else {@code SYNC|SAMPLE} and any other bits in hex. */

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public final class ArchiveTraining {
 
     /** Command lines; an argument starting with {@code @} names a file of the samples directory. */
-    private static final String[][] RUNS = {
+    static final String[][] RUNS = {
         {"inspect", "@wrapped-packet.bin"},
         {"inspect", "@balloon-hot-add-info.bin", "@ic-kvp.bin", "@netvsc-busy.bin", "@storvsc-io.bin"},
         {"inspect", "--format", "json", "@balloon-uio-pair.bin", "@bad-trailer-mismatch.bin"},

@@ -96,7 +96,7 @@ final class InspectCommand implements Callable<Integer> {
                         "  ringtool inspect --read-index 0 --format jsonl samples/trailer-zero-qemu.bin"
                                 + " | jq -c 'select(.record==\"finding\")'");
         spec.addPositional(Bound.positional(PositionalParamSpec.builder().paramLabel("FILE").arity("0..*")
-                .type(List.class).auxiliaryTypes(Path.class)
+                .type(List.class).auxiliaryTypes(Path.class).converters(new SharedOptions.PathConverter())
                 .description("Ring dumps to inspect. '-' (or /dev/stdin) reads one from stdin; a pipe or FIFO is read"
                         + " to its end, at most " + InputFiles.MAX_STREAM_MIB + " MiB (rings are at most a few MiB)."),
                 null, (List<Path> v) -> c.files = v).build());
@@ -109,6 +109,7 @@ final class InspectCommand implements Callable<Integer> {
                         + " (default: ${DEFAULT-VALUE})."),
                 null, (Format v) -> c.format = v).build());
         spec.addOption(Bound.option(OptionSpec.builder("-o", "--output-dir").paramLabel("DIR").type(Path.class)
+                .converters(new SharedOptions.PathConverter())
                 .description("With --format svg: write one picture per ring into DIR (<input>.<ring>.svg) and print"
                         + " their paths, instead of one document per input on standard output."),
                 null, (Path v) -> c.outputDir = v).build());
@@ -463,12 +464,13 @@ final class InspectCommand implements Callable<Integer> {
 
     /** A GUID as sysfs prints class_id ({@code {525074dc-...}}) or bare, any case. */
     static final class ClassIdConverter implements CommandLine.ITypeConverter<String> {
-        private static final Pattern GUID = Pattern.compile(
-                "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}?");
+        // Compiled when a --class-id is given, not with the command's model on every run.
+        private static final String GUID =
+                "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}?";
 
         @Override
         public String convert(String value) {
-            if (!GUID.matcher(value).matches()) {
+            if (!Pattern.matches(GUID, value)) {
                 throw new CommandLine.TypeConversionException(
                         "expected a GUID such as 525074dc-8985-46e2-8057-a307dc18a502, got '" + value + "'");
             }

@@ -58,8 +58,10 @@ public final class RingtoolCommand {
      */
     public static CommandLine commandLine(String[] args) {
         // No option is of a java.time or java.sql type; picocli would otherwise load and initialise some twenty
-        // of those classes by reflection (MonthDay builds a date formatter) for every CommandLine it makes.
+        // of those classes by reflection (MonthDay builds a date formatter) for every CommandLine it makes. Nor is
+        // there Groovy: picocli's factory would look for its Closure class, a failed class-path search.
         System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+        System.setProperty("picocli.disable.closures", "true");
         String build = args == null ? null : toBuild(args);
         boolean direct = build != null && args[0].equals(build)
                 && SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(build));

@@ -1,5 +1,6 @@
 package ringtool.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import ringtool.core.source.FramingOptions;
 import ringtool.core.source.Layout;
@@ -7,7 +8,7 @@ import ringtool.output.Format;
 
 /**
  * What the commands' options share: the converters of {@code --format} and {@code --layout} (values in any case,
- * errors naming them all) and the framing options they make.
+ * errors naming them all) and of paths, and the framing options they make.
  */
 final class SharedOptions {
 
@@ -18,6 +19,17 @@ final class SharedOptions {
     static FramingOptions framing(Layout layout, Long headerSize, Long dataSize) {
         return new FramingOptions(layout, headerSize == null ? FramingOptions.DEFAULT_HEADER_SIZE : headerSize,
                 dataSize, headerSize != null);
+    }
+
+    /**
+     * A path as picocli's built-in converter makes it ({@code Paths.get}), without its reflective call: on JDK 25
+     * the first {@code Method.invoke} spins a method-handle accessor, milliseconds of a short run.
+     */
+    static final class PathConverter implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            return Path.of(value);
+        }
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<Format> {

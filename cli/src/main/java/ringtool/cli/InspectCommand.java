@@ -1,6 +1,5 @@
 package ringtool.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -237,7 +236,7 @@ final class InspectCommand implements Callable<Integer> {
             List<OrderedRunner.Task<InputReport>> tasks = new ArrayList<>(inputs.size());
             for (InputList.Input file : inputs) {
                 tasks.add(pipe -> {
-                    PrintWriter sink = new PrintWriter(new BufferedWriter(pipe, 1 << 13));
+                    PrintWriter sink = pipe.printer();
                     ReportWriter w = writer(sink, output);
                     pipe.discard(true);
                     w.begin();

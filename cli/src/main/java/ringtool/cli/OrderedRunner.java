@@ -1,6 +1,8 @@
 package ringtool.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
@@ -54,12 +56,16 @@ final class OrderedRunner {
         try {
             jobs = start(pool, Math.max(1, Math.min(jobs, tasks.size())));
             ArrayDeque<InFlight<R>> window = new ArrayDeque<>();
+            // Pipes are reused once drained: a run over thousands of small inputs allocates 2 * jobs of them, not
+            // one (and its buffers) per input.
+            ArrayDeque<Pipe> drained = new ArrayDeque<>();
+            char[] chunk = new char[PIPE_CHARS];
             Iterator<Task<R>> next = tasks.iterator();
             boolean first = true;
             while (next.hasNext() || !window.isEmpty()) {
                 while (next.hasNext() && window.size() < 2 * jobs) {
                     Task<R> task = next.next();
-                    Pipe pipe = new Pipe(PIPE_CHARS);
+                    Pipe pipe = drained.isEmpty() ? new Pipe(PIPE_CHARS) : drained.pop();
                     Future<R> future = pool.submit(() -> {
                         try {
                             return task.run(pipe);
@@ -74,10 +80,14 @@ final class OrderedRunner {
                     out.write(separator);
                 }
                 first = false;
-                head.pipe.drainTo(out);
+                head.pipe.drainTo(out, chunk);
                 // The run's own writer may write next through another path to the same stream (bytes, not chars).
                 out.flush();
-                done.accept(result(head.future));
+                R result = result(head.future);
+                // The task has returned, so nothing writes to its pipe any more.
+                head.pipe.reset();
+                drained.push(head.pipe);
+                done.accept(result);
             }
         } finally {
             pool.shutdownNow();
@@ -132,15 +142,38 @@ final class OrderedRunner {
 
     /** A bounded single-producer, single-consumer character queue; the producer blocks when it is full. */
     static final class Pipe extends Writer {
+        /** The characters {@link #printer()} gathers before it writes them to the pipe. */
+        static final int PRINTER_CHARS = 1 << 13;
+
         private final char[] buf;
         private int head;
         private int count;
         private boolean closed;
         private boolean abandoned;
         private boolean discarding;
+        private PrintWriter printer;
 
         Pipe(int capacity) {
             buf = new char[capacity];
+        }
+
+        /**
+         * A buffered printer onto the pipe, kept with it when it is reused: a task that takes it flushes it before
+         * it returns, so that its characters are all in the pipe when the pipe closes.
+         */
+        PrintWriter printer() {
+            if (printer == null) {
+                printer = new PrintWriter(new BufferedWriter(this, PRINTER_CHARS));
+            }
+            return printer;
+        }
+
+        /** Empty and open again, for the next input; only once its task has returned and it was drained. */
+        synchronized void reset() {
+            head = 0;
+            count = 0;
+            closed = false;
+            discarding = false;
         }
 
         @Override
@@ -181,9 +214,8 @@ final class OrderedRunner {
             notifyAll();
         }
 
-        /** Copies everything the producer writes until it closes the pipe. */
-        void drainTo(Writer out) throws IOException {
-            char[] chunk = new char[buf.length];
+        /** Copies everything the producer writes until it closes the pipe, through {@code chunk}. */
+        void drainTo(Writer out, char[] chunk) throws IOException {
             while (true) {
                 int n;
                 synchronized (this) {
@@ -193,7 +225,7 @@ final class OrderedRunner {
                     if (count == 0) {
                         return;
                     }
-                    n = Math.min(count, buf.length - head);
+                    n = Math.min(Math.min(count, buf.length - head), chunk.length);
                     System.arraycopy(buf, head, chunk, 0, n);
                     head = (head + n) % buf.length;
                     count -= n;

@@ -57,6 +57,29 @@ class OrderedRunnerTest {
     }
 
     @Test
+    void aThousandInputsOnTwoJobsRenderThroughFourPipesInInputOrder() throws Exception {
+        Set<OrderedRunner.Pipe> pipes = ConcurrentHashMap.newKeySet();
+        List<OrderedRunner.Task<Integer>> tasks = new ArrayList<>();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            int n = i;
+            tasks.add(pipe -> {
+                pipes.add(pipe);
+                pipe.printer().print("input " + n + ";");
+                pipe.printer().flush();
+                return n;
+            });
+            expected.append("input ").append(i).append(';');
+        }
+        StringWriter out = new StringWriter();
+        List<Integer> done = new ArrayList<>();
+        OrderedRunner.run(tasks, 2, out, "", done::add);
+        assertEquals(expected.toString(), out.toString());
+        assertEquals(1000, done.size());
+        assertEquals(4, pipes.size());
+    }
+
+    @Test
     void aHundredThousandJobsOverThreeInputsStartThreeThreads() throws Exception {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         List<OrderedRunner.Task<String>> tasks = new ArrayList<>();

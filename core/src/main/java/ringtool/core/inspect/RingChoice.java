@@ -25,6 +25,9 @@ public record RingChoice(String only, Map<String, Long> readIndexes) {
 
     /** The framed rings this choice keeps, in file order; a name that no ring of the input has is an input error. */
     List<FramedRing> choose(List<FramedRing> rings) throws InputException {
+        if (only == null && readIndexes.isEmpty()) {
+            return rings;
+        }
         Set<String> names = new LinkedHashSet<>();
         for (FramedRing r : rings) {
             names.add(r.name());

@@ -38,6 +38,13 @@ public final class ClassIdFiles {
     }
 
     private static Path candidate(Path input) {
+        Path given = input.getFileName();
+        String last = given == null ? "" : given.toString();
+        if (!last.equals("ring") && !InputFiles.isUioDeviceName(last) && !last.equals(".") && !last.equals("..")) {
+            // Only a name that normalizing may change can end up a ring file's or a uio device's: most inputs
+            // are neither, and are told so without making their path absolute.
+            return null;
+        }
         Path abs = input.toAbsolutePath().normalize();
         Path name = abs.getFileName();
         if (name == null) {

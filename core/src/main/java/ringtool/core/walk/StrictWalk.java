@@ -87,6 +87,8 @@ public final class StrictWalk implements Iterable<WalkStep> {
         private long index;
         private boolean done = available == 0;
         private final List<WalkStep> taken = available <= MEMO_BYTES ? new ArrayList<>() : null;
+        /** The findings about the packet being read. */
+        private final List<Finding> found = new ArrayList<>();
 
         @Override
         public boolean hasNext() {
@@ -123,8 +125,10 @@ public final class StrictWalk implements Iterable<WalkStep> {
                 done = true;
                 return new WalkStep.Stop(List.of(broken));
             }
-            List<Finding> findings = new ArrayList<>(2);
-            Packet packet = packet(d, at, findings);
+            Packet packet = packet(d, at, found);
+            // Most packets have no finding: they share the empty list instead of copying one each.
+            List<Finding> findings = found.isEmpty() ? List.of() : List.copyOf(found);
+            found.clear();
             cursor = view.advance(at, d.footprint());
             remaining -= d.footprint();
             index++;

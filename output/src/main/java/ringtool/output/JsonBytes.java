@@ -27,13 +27,14 @@ public final class JsonBytes implements JsonOut {
     static final int BUFFER = 1 << 17;
     private static final int START = 1 << 12;
 
-    /** The longest any one number takes: {@code -9223372036854775808}. */
+    /** The longest any one number takes: {@link #MIN}. */
     private static final int NUMBER_MAX = 20;
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] MIN = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
     /**
      * For each ASCII character: 0 when it is copied as is, the letter of its short escape ({@code \n}), or -1
@@ -129,13 +130,27 @@ public final class JsonBytes implements JsonOut {
     @Override
     public void name(JsonName name) throws IOException {
         byte[] q = name.quoted;
-        ensure(q.length + 1);
-        if (comma) {
-            buf[count++] = ',';
-        }
-        System.arraycopy(q, 0, buf, count, q.length);
-        count += q.length;
+        ensure(q.length);
+        count = name(buf, count, q);
+    }
+
+    /** Copies {@code ,"name":}, without its comma when none is due. */
+    private int name(byte[] b, int n, byte[] q) {
+        int from = comma ? 0 : 1;
+        System.arraycopy(q, from, b, n, q.length - from);
         comma = false;
+        return n + q.length - from;
+    }
+
+    /** A name and a number in one: half the buffer checks of a packet record. */
+    @Override
+    public void field(JsonName name, long value) throws IOException {
+        byte[] q = name.quoted;
+        ensure(q.length + NUMBER_MAX);
+        byte[] b = buf;
+        int n = name(b, count, q);
+        comma = true;
+        count = signed(b, n, value);
     }
 
     @Override
@@ -148,48 +163,78 @@ public final class JsonBytes implements JsonOut {
     @Override
     public void number(long value) throws IOException {
         ensure(NUMBER_MAX + 1);
+        byte[] b = buf;
+        int n = count;
         if (comma) {
-            buf[count++] = ',';
+            b[n++] = ',';
         }
         comma = true;
+        count = signed(b, n, value);
+    }
+
+    private static int signed(byte[] b, int n, long value) {
         if (value < 0) {
             if (value == Long.MIN_VALUE) {
-                ascii(Long.toString(value));
-                return;
+                System.arraycopy(MIN, 0, b, n, MIN.length);
+                return n + MIN.length;
             }
-            buf[count++] = '-';
+            b[n++] = '-';
             value = -value;
         }
-        if (value < 10) {
-            // Types, flags, offset8 and len8: most of a packet record's numbers are one digit.
-            buf[count++] = (byte) ('0' + value);
-            return;
-        }
-        int end = count + digits(value);
+        return digits(b, n, value);
+    }
+
+    /**
+     * Writes a non-negative value's digits at {@code b[n]} and returns where they end: two digits per division,
+     * in int arithmetic once the value fits. The count comes from the value's bit length, not from a chain of
+     * comparisons: the digit counts of a ring's indices and offsets grow as the walk goes, and each new one would be a
+     * branch the compiled code had never seen, sending it back to the interpreter.
+     */
+    private static int digits(byte[] b, int n, long v) {
+        int end = n + digitCount(v);
         int at = end;
-        // Two digits per division, in int arithmetic once the value fits.
-        while (value > Integer.MAX_VALUE) {
-            long q = value / 100;
-            int r = (int) (value - q * 100);
-            buf[--at] = PAIRS[2 * r + 1];
-            buf[--at] = PAIRS[2 * r];
-            value = q;
-        }
-        int v = (int) value;
-        while (v >= 100) {
-            int q = v / 100;
-            int r = v - q * 100;
-            buf[--at] = PAIRS[2 * r + 1];
-            buf[--at] = PAIRS[2 * r];
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            b[--at] = PAIRS[2 * r + 1];
+            b[--at] = PAIRS[2 * r];
             v = q;
         }
-        if (v >= 10) {
-            buf[--at] = PAIRS[2 * v + 1];
-            buf[--at] = PAIRS[2 * v];
-        } else {
-            buf[--at] = (byte) ('0' + v);
+        int x = (int) v;
+        while (x >= 100) {
+            int q = x / 100;
+            int r = x - q * 100;
+            b[--at] = PAIRS[2 * r + 1];
+            b[--at] = PAIRS[2 * r];
+            x = q;
         }
-        count = end;
+        if (x >= 10) {
+            b[--at] = PAIRS[2 * x + 1];
+            b[--at] = PAIRS[2 * x];
+        } else {
+            b[--at] = (byte) ('0' + x);
+        }
+        return end;
+    }
+
+    /**
+     * Decimal digits of {@code v >= 0}: log10 estimated from the bit length ({@code * 1233 / 4096}), then one
+     * comparison ({@code v | 1} so that 0 has a digit; it is below the same powers of ten as {@code v}).
+     */
+    private static int digitCount(long v) {
+        long odd = v | 1;
+        int t = (Long.SIZE - Long.numberOfLeadingZeros(odd)) * 1233 >>> 12;
+        return t + (odd < POW10[t] ? 0 : 1);
+    }
+
+    /** 10^0 to 10^18. */
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
     }
 
     /** "00" to "99". */
@@ -200,15 +245,6 @@ public final class JsonBytes implements JsonOut {
             PAIRS[2 * i] = (byte) ('0' + i / 10);
             PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
         }
-    }
-
-    /** Decimal digits of a non-negative value. */
-    private static int digits(long value) {
-        int n = 1;
-        for (long limit = 10; n < 19 && value >= limit; limit *= 10) {
-            n++;
-        }
-        return n;
     }
 
     @Override

@@ -100,8 +100,7 @@ public final class JsonFields {
     }
 
     static void number(JsonOut g, JsonName name, long value) throws IOException {
-        g.name(name);
-        g.number(value);
+        g.field(name, value);
     }
 
     static void string(JsonOut g, JsonName name, String value) throws IOException {
@@ -136,8 +135,12 @@ public final class JsonFields {
     }
 
     static void u64(JsonOut g, JsonName name, long value) throws IOException {
-        g.name(name);
-        g.u64(value);
+        if (value >= 0) {
+            g.field(name, value);
+        } else {
+            g.name(name);
+            g.unsignedNumber(value);
+        }
     }
 
 

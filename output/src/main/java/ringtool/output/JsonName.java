@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class JsonName {
 
     private final String text;
-    /** {@code "text":} in UTF-8. */
+    /** {@code ,"text":} in UTF-8: from index 1 when no comma is due. */
     final byte[] quoted;
     /** Jackson's {@code SerializedString}, typed loosely so that this class does not load Jackson. */
     Object jackson;
@@ -17,6 +17,7 @@ public final class JsonName {
     private JsonName(String text) {
         this.text = text;
         this.quoted = JsonBytes.render(out -> {
+            out.raw((byte) ',');
             out.string(text);
             out.raw((byte) ':');
         });
@@ -32,6 +33,6 @@ public final class JsonName {
 
     @Override
     public String toString() {
-        return new String(quoted, StandardCharsets.UTF_8);
+        return new String(quoted, 1, quoted.length - 1, StandardCharsets.UTF_8);
     }
 }

@@ -18,6 +18,12 @@ public interface JsonOut {
 
     void number(double value) throws IOException;
 
+    /** {@link #name} and {@link #number(long)} in one call. */
+    default void field(JsonName name, long value) throws IOException {
+        name(name);
+        number(value);
+    }
+
     /** An unsigned u64 as an exact decimal number, beyond {@link Long#MAX_VALUE} too. */
     default void u64(long value) throws IOException {
         if (value >= 0) {

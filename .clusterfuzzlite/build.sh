@@ -18,9 +18,9 @@ for fuzzer in RawFuzzer LayoutFuzzer ReadersFuzzer; do
 # LLVMFuzzerTestOneInput for fuzzer detection.
 this_dir=\$(dirname "\$0")
 if [[ "\$@" =~ (^| )-runs=[0-9]+(\$| ) ]]; then
-  mem_settings='-Xmx1900m:-Xss900k'
+  mem_settings='-Xmx1900m:-Xss900k:-XX:FreqInlineSize=50:-XX:InlineSmallCode=500'
 else
-  mem_settings='-Xmx2048m:-Xss1024k'
+  mem_settings='-Xmx2048m:-Xss1024k:-XX:FreqInlineSize=50:-XX:InlineSmallCode=500'
 fi
 LD_LIBRARY_PATH="$JVM_LD_LIBRARY_PATH":\$this_dir \
 \$this_dir/jazzer_driver --agent_path=\$this_dir/jazzer_agent_deploy.jar \

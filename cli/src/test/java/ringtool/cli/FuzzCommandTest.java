@@ -78,6 +78,8 @@ class FuzzCommandTest {
         assertTrue(cmd.contains("--instrumentation_includes=ringtool.core.**:ringtool.output.**"));
         assertTrue(cmd.contains("--instrumentation_excludes=" + JazzerChild.INSTRUMENTATION_EXCLUDES));
 
+        assertTrue(cmd.containsAll(List.of("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500")),
+                "C2 inlines less into the instrumented code");
         assertTrue(cmd.contains("-Djava.io.tmpdir=/runs/raw/tmp"));
         assertTrue(cmd.contains("-artifact_prefix=/runs/raw/"));
         assertTrue(cmd.contains("--reproducer_path=/runs/raw"));

@@ -99,7 +99,7 @@ final class InspectCommand implements Callable<Integer> {
                 .description("Ring dumps to inspect. '-' (or /dev/stdin) reads one from stdin; a pipe or FIFO is read"
                         + " to its end, at most " + InputFiles.MAX_STREAM_MIB + " MiB (rings are at most a few MiB)."),
                 null, (List<Path> v) -> c.files = v).build());
-        spec.addMixin("pipeline", c.pipeline.mixin());
+        c.pipeline.addTo(spec);
         spec.addOption(Bound.option(OptionSpec.builder("--format").paramLabel("<format>").type(Format.class)
                 .defaultValue("text").converters(new SharedOptions.FormatConverter())
                 .completionCandidates(new Candidates.Formats())

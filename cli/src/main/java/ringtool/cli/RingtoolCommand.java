@@ -69,7 +69,7 @@ public final class RingtoolCommand {
         for (Subcommand sub : SUBCOMMANDS) {
             if (args == null || sub.name().equals(build)) {
                 CommandSpec spec = sub.spec().get();
-                spec.addMixin(HelpOptions.NAME, HelpOptions.mixin());
+                HelpOptions.addTo(spec);
                 cl.addSubcommand(sub.name(), spec);
             } else if (!direct) {
                 CommandSpec stand = CommandSpec.create().name(sub.name());
@@ -111,7 +111,7 @@ public final class RingtoolCommand {
                         "  ringtool inspect --format json --fail-on warning samples/bad-trailer-mismatch.bin"
                                 + " | jq '.inputs[].rings[].findings'",
                         "  ringtool checks");
-        spec.addMixin(HelpOptions.NAME, HelpOptions.mixin());
+        HelpOptions.addTo(spec);
         spec.addOption(OptionSpec.builder("--stacktrace").type(boolean.class).initialValue(false)
                 .scopeType(CommandLine.ScopeType.INHERIT)
                 .description("On an internal error, print the stack trace as well as the one-line message.").build());

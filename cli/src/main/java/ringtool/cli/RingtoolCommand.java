@@ -24,6 +24,10 @@ public final class RingtoolCommand {
     private record Subcommand(String name, String summary, Supplier<CommandSpec> spec) {
     }
 
+    private static final String HELP = "help";
+    /** The header of picocli's help command, which a stand-in shows in the command list (UsageTest pins it). */
+    static final String HELP_SUMMARY = "Display help information about the specified command.";
+
     /** The subcommands in the order help lists them. */
     private static final List<Subcommand> SUBCOMMANDS = List.of(
             new Subcommand(InspectCommand.NAME, InspectCommand.SUMMARY, InspectCommand::spec),
@@ -77,8 +81,13 @@ public final class RingtoolCommand {
                 cl.addSubcommand(sub.name(), stand);
             }
         }
-        if (!direct) {
-            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        if (args == null || HELP.equals(firstWord(args))) {
+            cl.addSubcommand(HELP, new CommandLine.HelpCommand());
+        } else if (!direct) {
+            // picocli's help command reads its model from annotations: it stands in too unless it runs.
+            CommandSpec stand = CommandSpec.create().name(HELP);
+            stand.usageMessage().description(HELP_SUMMARY);
+            cl.addSubcommand(HELP, stand);
         }
         // Enum values are lower-case in help and completion; a user's ERROR or Json is still understood.
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -128,11 +137,21 @@ public final class RingtoolCommand {
             if (a.startsWith("-")) {
                 continue;
             }
-            if (!help && a.equals("help")) {
+            if (!help && a.equals(HELP)) {
                 help = true;
                 continue;
             }
             return a;
+        }
+        return null;
+    }
+
+    /** The first argument that is not an option of the top level: the command that runs; null when none does. */
+    private static String firstWord(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
         }
         return null;
     }

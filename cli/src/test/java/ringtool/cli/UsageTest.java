@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** What a new user meets first: versions, typos, impossible option values, a directory given as a file. */
 class UsageTest {
@@ -49,10 +50,17 @@ class UsageTest {
     @ValueSource(strings = {"", "--help", "-h", "--version", "-V", "help", "help inspect", "help checks", "help help",
         "--help inspect", "--stacktrace --help", "inspect --help", "inspect --version", "inspect --formt json",
         "inspect", "inspect help", "inspct", "chekcs", "checks --help", "checks", "sysfs --help", "synth --help",
-        "carve --help", "fuzz --help", "help nope", "inspect --stacktrace --fail-on nope"})
+        "carve --help", "fuzz --help", "help nope", "inspect --stacktrace --fail-on nope", "--version --help",
+        "--help --version", "-h help", "--stacktrace help inspect", "hepl"})
     void aRunBuiltForItsArgumentsAnswersAsTheWholeCommandLine(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertEquals(CliRun.of(args), CliRun.asMain(args));
+    }
+
+    @Test
+    void theHelpCommandsStandInShowsPicocliHelpCommandsHeader() {
+        assertEquals(new CommandLine(new CommandLine.HelpCommand()).getCommandSpec().usageMessage().header()[0],
+                RingtoolCommand.HELP_SUMMARY);
     }
 
     @Test

@@ -34,7 +34,8 @@ final class ModelRun {
     private final boolean liveKnown;
     private final long limit;
     private final ModelReads reads;
-    private final VisitedOffsets visited;
+    /** Dropped when the run ends: its result keeps the reads, not the offsets visited. */
+    private VisitedOffsets visited;
     private final Map<Rule, Occurrence> occurrences = new LinkedHashMap<>();
 
     private static final class Occurrence {
@@ -63,7 +64,7 @@ final class ModelRun {
         this.visited = new VisitedOffsets(2 * dataSize);
     }
 
-    /** Reads kept per model at most, whatever the data size: about 100 MiB of reads and visited offsets. */
+    /** Reads kept per model at most, whatever the data size: 12 MiB of reads, and the visited offsets while it runs. */
     static final long MAX_STEPS = 1L << 20;
 
     /**
@@ -177,6 +178,7 @@ final class ModelRun {
     }
 
     ModelResult end(EndReason reason, long cursor, String detail) {
+        visited = null;
         List<Finding> findings = new ArrayList<>(occurrences.size());
         for (Occurrence o : occurrences.values()) {
             Finding f = o.first;

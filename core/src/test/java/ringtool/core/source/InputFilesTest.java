@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import ringtool.core.bytes.ByteSource;
+import ringtool.core.bytes.FileByteSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputFilesTest {
@@ -80,6 +81,20 @@ class InputFilesTest {
         Path fifo = fifo(new byte[InputFiles.MAX_STREAM + 4096]);
         assertEquals("a stream of more than 16 MiB: rings are at most a few MiB; save a larger input to a file and"
                 + " name the file", refusal(fifo));
+    }
+
+    @Test
+    void filesUpToTheWholeReadLimitAndBeyondItGiveTheirBytesAlike() throws Exception {
+        for (int size : new int[] {8192, FileByteSource.MAX_CACHED, FileByteSource.MAX_CACHED + 4096}) {
+            byte[] content = new byte[size];
+            content[0] = 0x28;
+            content[size - 1] = 0x7f;
+            Path file = Files.write(tmp.resolve("ring-" + size + ".bin"), content);
+            ByteSource bytes = InputFiles.open(file);
+            assertEquals(size, bytes.size());
+            assertEquals(0x28, bytes.u8(0));
+            assertEquals(0x7f, bytes.u8(size - 1));
+        }
     }
 
     @Test

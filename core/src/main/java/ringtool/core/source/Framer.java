@@ -3,6 +3,7 @@ package ringtool.core.source;
 import static ringtool.core.rules.Finding.hex;
 
 import java.util.List;
+import java.util.function.Supplier;
 import ringtool.core.bytes.ByteCount;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.format.RingHeader;
@@ -47,7 +48,7 @@ public final class Framer {
     static FramedInput single(long size, FramingOptions options, String decision) throws InputException {
         long header = options.headerSize();
         long data = options.dataSize() != null ? options.dataSize() : size - header;
-        requireFits(header + data, size, "a " + data + "-byte data area after a " + header + "-byte header");
+        requireFits(header + data, size, () -> "a " + data + "-byte data area after a " + header + "-byte header");
         return new FramedInput(Layout.SINGLE, decision, List.of(new FramedRing("ring", 0, header, data)), List.of());
     }
 
@@ -62,7 +63,7 @@ public final class Framer {
             throw new InputException("uio-pair: each half (" + half + " bytes) is smaller than a " + header
                     + "-byte header");
         }
-        requireFits(2 * half, size, "two rings of " + half + " bytes");
+        requireFits(2 * half, size, () -> "two rings of " + half + " bytes");
         return new FramedInput(Layout.UIO_PAIR, decision, List.of(
                 new FramedRing("outbound", 0, header, half - header),
                 new FramedRing("inbound", half, header, half - header)), List.of());
@@ -77,7 +78,7 @@ public final class Framer {
                     + (size - header) + " bytes after the header do not split in two");
         }
         long data = options.dataSize() != null ? options.dataSize() : (size - header) / 2;
-        requireFits(header + 2 * data, size, "a header and two " + data + "-byte copies of the data area");
+        requireFits(header + 2 * data, size, () -> "a header and two " + data + "-byte copies of the data area");
         return doubleMapped(decision, header, data, src.countDiffering(header, header + data, data));
     }
 
@@ -98,8 +99,10 @@ public final class Framer {
                         .at(firstDiff).file(second + firstDiff, c.last() - firstDiff + 1);
     }
 
-    private static void requireFits(long needed, long size, String what) throws InputException {
+    /** @param needs what needs the bytes, worded only when they are not there */
+    private static void requireFits(long needed, long size, Supplier<String> needs) throws InputException {
         if (needed > size) {
+            String what = needs.get();
             throw new InputException(what + " need" + (what.startsWith("a ") ? "s " : " ") + needed
                     + " bytes, the file has " + size);
         }

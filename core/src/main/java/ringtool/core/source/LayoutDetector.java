@@ -58,23 +58,25 @@ final class LayoutDetector {
 
         long half = options.dataSize() != null ? h + options.dataSize() : size % 2 == 0 ? size / 2 : -1;
         if (half < 0) {
-            rejected.add(prefix + "not uio-pair: odd file size");
+            rejected.add(() -> prefix + "not uio-pair: odd file size");
         } else if (half < h + Framer.MIN_DATA || 2 * half > size) {
-            rejected.add(prefix + "not uio-pair: halves of " + half + " bytes cannot hold a header and a page of data");
+            rejected.add(() -> prefix + "not uio-pair: halves of " + half
+                    + " bytes cannot hold a header and a page of data");
         } else if (half % RingHeader.HOST_PAGE_SIZE != 0) {
-            rejected.add(prefix + "not uio-pair: the half (" + hex(half) + ") is not page-aligned");
+            rejected.add(() -> prefix + "not uio-pair: the half (" + hex(half) + ") is not page-aligned");
         } else {
             String first = implausible(src, 0, half - h);
             String second = first != null ? null : controlPage(src, half);
             String gap = large && first == null && second == null ? largeHeaderGap(src, half) : null;
             if (first != null) {
-                rejected.add(prefix + "not uio-pair: " + first + " of a " + (half - h) + "-byte data area");
+                rejected.add(() -> prefix + "not uio-pair: " + first + " of a " + (half - h) + "-byte data area");
             } else if (second != null) {
-                rejected.add(prefix + "not uio-pair: no ring header at the half, " + hex(half) + " (" + second + ")");
+                rejected.add(() -> prefix + "not uio-pair: no ring header at the half, " + hex(half) + " (" + second
+                        + ")");
             } else if (gap != null) {
-                rejected.add(prefix + "not uio-pair: " + gap + " after the inbound header");
+                rejected.add(() -> prefix + "not uio-pair: " + gap + " after the inbound header");
             } else if (large && unused(src, 0) && unused(src, half)) {
-                rejected.add(prefix + "not uio-pair: both rings unused (indices 0), nothing tells a 64 KiB header"
+                rejected.add(() -> prefix + "not uio-pair: both rings unused (indices 0), nothing tells a 64 KiB header"
                         + " from 60 KiB of unwritten data");
             } else {
                 return Framer.uioPair(size, options, "two ring headers, at 0 and at " + hex(half) + " (" + half
@@ -85,14 +87,14 @@ final class LayoutDetector {
 
         long d = options.dataSize() != null ? options.dataSize() : (size - h) % 2 == 0 ? (size - h) / 2 : -1;
         if (d < Framer.MIN_DATA || h + 2 * d > size || d % RingHeader.HOST_PAGE_SIZE != 0) {
-            rejected.add(prefix + "not double-mapped: the bytes after the header do not hold two copies of a data"
+            rejected.add(() -> prefix + "not double-mapped: the bytes after the header do not hold two copies of a data"
                     + " area of whole pages");
         } else {
             String first = implausible(src, 0, d);
             if (first != null) {
-                rejected.add(prefix + "not double-mapped: " + first + " of a " + d + "-byte data area");
+                rejected.add(() -> prefix + "not double-mapped: " + first + " of a " + d + "-byte data area");
             } else if (large && unused(src, 0)) {
-                rejected.add(prefix + "not double-mapped: an unused ring (indices 0)");
+                rejected.add(() -> prefix + "not double-mapped: an unused ring (indices 0)");
             } else {
                 // Compared once: what is found here goes on to the double-mapped framing and its finding.
                 Copies copies = Copies.compare(src, h, d, false);
@@ -107,7 +109,7 @@ final class LayoutDetector {
                                 + " non-zero in the first)";
                     });
                 } else if (differing == 0 && copies.nonZero() == 0) {
-                    rejected.add(prefix + "not double-mapped: both halves of the " + (2 * d)
+                    rejected.add(() -> prefix + "not double-mapped: both halves of the " + (2 * d)
                             + " bytes after the header are zero (an unused ring; taken as single)");
                 } else if (differing <= copies.nonZero() / TOLERATED_DIFFERENCE) {
                     String how = differing == 0 ? "byte for byte" : "except " + differing
@@ -115,7 +117,7 @@ final class LayoutDetector {
                     return Framer.doubleMapped("the " + d + "-byte data area appears twice after the " + h
                             + "-byte header, " + how + headerNote, h, d, diff);
                 } else {
-                    rejected.add(prefix + "not double-mapped: the two halves after the header differ in "
+                    rejected.add(() -> prefix + "not double-mapped: the two halves after the header differ in "
                             + differing + " of " + d + " bytes (" + copies.nonZero() + " non-zero in the first)");
                 }
             }
@@ -124,7 +126,7 @@ final class LayoutDetector {
         long data = options.dataSize() != null ? options.dataSize() : size - h;
         String first = implausible(src, 0, data);
         if (first != null && (large || data % RingHeader.HOST_PAGE_SIZE != 0)) {
-            rejected.add(prefix + "not single: " + first + " of a " + data + "-byte data area");
+            rejected.add(() -> prefix + "not single: " + first + " of a " + data + "-byte data area");
             return null;
         }
         if (first != null) {
@@ -135,8 +137,8 @@ final class LayoutDetector {
                     + " leaves (" + first + "); --layout chooses another");
         }
         if (large && unused(src, 0)) {
-            rejected.add(prefix + "not single: an unused ring (indices 0), nothing tells a 64 KiB header from 60 KiB of"
-                    + " unwritten data");
+            rejected.add(() -> prefix + "not single: an unused ring (indices 0), nothing tells a 64 KiB header from 60"
+                    + " KiB of unwritten data");
             return null;
         }
         String unalignedNote = data % RingHeader.HOST_PAGE_SIZE != 0
@@ -145,13 +147,12 @@ final class LayoutDetector {
                 + data + " bytes of data), indices inside the data area" + headerNote + unalignedNote);
     }
 
-    /** Why each layout tried was rejected, in order; a reason that costs a scan is worded only when it is shown. */
+    /**
+     * Why each layout tried was rejected, in order, worded only when the reasons are shown: almost every input is
+     * framed by a later layout, and its rejected ones' numbers and offsets would be formatted for nothing.
+     */
     private static final class Rejections {
         private final List<Supplier<String>> reasons = new ArrayList<>();
-
-        void add(String reason) {
-            reasons.add(() -> reason);
-        }
 
         void add(Supplier<String> reason) {
             reasons.add(reason);

@@ -44,8 +44,8 @@ class LauncherTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), err);
-        assertEquals("-XX:+UseSerialGC -XX:-UsePerfData -Xss8m -Xms16m -jar " + repo.toRealPath()
-                + "/cli/target/ringtool.jar --version\n", out);
+        assertEquals("-XX:+UseSerialGC -XX:-UsePerfData -Xss8m -Xms16m -XX:InlineSmallCode=1000 -jar "
+                + repo.toRealPath() + "/cli/target/ringtool.jar --version\n", out);
         assertEquals("", err);
     }
 }

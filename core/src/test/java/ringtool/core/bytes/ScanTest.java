@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import ringtool.core.walk.RingView;
 
 /**
- * The bulk scans and counts behind reserved-field checks and double-map detection, on each kind of source: the heap array
- * (its own override), a file read through the block cache and a view that only has the primitive reads (both through {@link Scan}). The
- * image is longer than three {@link Scan#CHUNK}s so that answers past the first chunk are counted right.
+ * The bulk scans and counts behind reserved-field checks and double-map detection, on each kind of source: the heap
+ * array (its own override), a file read through the block cache and a view that only has the primitive reads (both
+ * through {@link Scan}). The image is longer than three {@link Scan#CHUNK}s so that answers past the first chunk are
+ * counted right.
  */
 class ScanTest {
 

@@ -53,14 +53,29 @@ public final class ProtocolSelector {
         if (ring.data() == null) {
             return ProtocolChoice.none("auto: no class GUID and no data area to test");
         }
-        List<ProtocolDissector> candidates = new ArrayList<>(Protocols.all());
+        // Ruled out by index: a run over many small rings tests each one's first packets, so the test stays a loop
+        // over an array, without a copy of the registry or a removeIf per packet.
+        List<ProtocolDissector> all = Protocols.all();
+        boolean[] ruledOut = new boolean[all.size()];
+        int left = all.size();
         long tested = 0;
         for (Packet p : packets) {
             PayloadView payload = PayloadDecoder.payload(ring, p);
-            candidates.removeIf(d -> !d.plausible(payload));
+            for (int i = 0; i < ruledOut.length; i++) {
+                if (!ruledOut[i] && !all.get(i).plausible(payload)) {
+                    ruledOut[i] = true;
+                    left--;
+                }
+            }
             tested++;
-            if (candidates.isEmpty()) {
+            if (left == 0) {
                 break;
+            }
+        }
+        List<ProtocolDissector> candidates = new ArrayList<>(left);
+        for (int i = 0; i < ruledOut.length; i++) {
+            if (!ruledOut[i]) {
+                candidates.add(all.get(i));
             }
         }
         if (tested == 0) {

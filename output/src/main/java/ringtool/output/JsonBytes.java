@@ -295,6 +295,18 @@ public final class JsonBytes implements JsonOut {
         comma = true;
     }
 
+    @Override
+    public void string(JsonName value) throws IOException {
+        byte[] q = value.quoted;
+        ensure(q.length);
+        int from = comma ? 0 : 1;
+        // The name's bytes without its colon.
+        int length = q.length - 1 - from;
+        System.arraycopy(q, from, buf, count, length);
+        count += length;
+        comma = true;
+    }
+
     /** Escapes and encodes {@code value[from, to)}; the buffer has room for six bytes per char. */
     private void chars(String value, int from, int to) {
         byte[] b = buf;

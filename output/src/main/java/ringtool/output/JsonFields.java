@@ -2,6 +2,7 @@ package ringtool.output;
 
 import java.io.IOException;
 import ringtool.core.format.GpaRange;
+import ringtool.core.format.PacketType;
 import ringtool.core.format.TransferPageRange;
 import ringtool.core.history.ConsumedStop;
 import ringtool.core.model.ModelRead;
@@ -94,6 +95,15 @@ public final class JsonFields {
     static final JsonName WORST_RULE = name("worst_rule");
     static final JsonName WRAPS = name("wraps");
     static final JsonName WRITE_INDEX = name("write_index");
+
+    /** The names of the known packet types, pre-encoded: every packet record carries one. */
+    private static final JsonName[] TYPE_NAMES = new JsonName[PacketType.MAX_KNOWN + 1];
+
+    static {
+        for (int type = 0; type < TYPE_NAMES.length; type++) {
+            TYPE_NAMES[type] = name(PacketType.name(type));
+        }
+    }
 
     static JsonName name(String name) {
         return JsonName.of(name);
@@ -268,7 +278,13 @@ public final class JsonFields {
         number(g, OFFSET, p.offset());
         number(g, FILE_OFFSET, p.fileOffset());
         number(g, TYPE, p.descriptor().type());
-        string(g, TYPE_NAME, p.typeName());
+        g.name(TYPE_NAME);
+        int type = p.descriptor().type();
+        if (type >= 0 && type < TYPE_NAMES.length) {
+            g.string(TYPE_NAMES[type]);
+        } else {
+            g.string(p.typeName());
+        }
         number(g, OFFSET8, p.descriptor().offset8());
         number(g, LEN8, p.descriptor().len8());
         number(g, FLAGS, p.descriptor().flags());

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A field name encoded once: {@link JsonBytes} copies its quoted UTF-8 bytes and the colon, Jackson (through
- * {@link JacksonOut}) its own pre-encoded form, made on first use so that a JSONL run never loads Jackson.
+ * {@link JacksonOut}) its own pre-encoded form, made on first use so that a JSONL run never loads Jackson. A string
+ * value known in advance (a packet type's name) is one too, written with {@link JsonOut#string(JsonName)}: the same
+ * quoted bytes without the colon.
  */
 public final class JsonName {
 

@@ -38,6 +38,9 @@ public interface JsonOut {
 
     void string(String value) throws IOException;
 
+    /** A string value encoded in advance: {@link #string(String)} of its text. */
+    void string(JsonName value) throws IOException;
+
     void bool(boolean value) throws IOException;
 
     void nul() throws IOException;

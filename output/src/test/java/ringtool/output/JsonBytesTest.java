@@ -113,4 +113,28 @@ class JsonBytesTest {
             out.endObject();
         });
     }
+
+    @Test
+    void aPreEncodedStringIsItsTextAsAStringWithOrWithoutAComma() throws IOException {
+        JsonName name = JsonName.of("type_name");
+        JsonName value = JsonName.of("DATA_INBAND \"é\"\n");
+        assertSame(out -> {
+            out.startArray();
+            out.string(value);
+            out.string(value);
+            out.startObject();
+            out.name(name);
+            out.string(value);
+            out.field(name, 7);
+            out.name(name);
+            out.string(value);
+            out.endObject();
+            out.endArray();
+        });
+        assertEquals("[\"DATA_INBAND \\\"é\\\"\\n\"]", fast(out -> {
+            out.startArray();
+            out.string(value);
+            out.endArray();
+        }, 64));
+    }
 }

@@ -27,7 +27,7 @@ LD_LIBRARY_PATH="$JVM_LD_LIBRARY_PATH":\$this_dir \
   --cp=$RUNTIME_CLASSPATH \
   --target_class=ringtool.fuzz.$fuzzer \
   --instrumentation_includes=ringtool.core.**:ringtool.output.** \
-  --instrumentation_excludes=ringtool.core.synth.**:ringtool.output.ControlEscapes:ringtool.output.JsonBytes \
+  --instrumentation_excludes=ringtool.core.synth.**:ringtool.output.ControlEscapes:ringtool.output.JsonBytes:ringtool.output.picture.Svg \
   --jvm_args="\$mem_settings" \
   "\$@"
 LAUNCHER

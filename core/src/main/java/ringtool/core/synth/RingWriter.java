@@ -28,7 +28,17 @@ public final class RingWriter {
 
     private static final byte[] NONE = new byte[0];
 
+    /**
+     * Where a ring's bytes go, at offsets from the start of its header: an array, a file, or a comparison with a
+     * dump ({@link Describer}). A byte written twice takes the second value, as in an array.
+     */
+    public interface Target {
+        void write(long at, byte[] bytes, int from, int length);
+    }
+
     private final byte[] out;
+    private final Target target;
+    private final byte[] scratch = new byte[Long.BYTES];
     private final int base;
     private final int headerSize;
     private final long dataSize;
@@ -53,7 +63,24 @@ public final class RingWriter {
                     + " does not fit " + out.length + " bytes");
         }
         this.out = out;
+        this.target = (at, bytes, from, length) -> System.arraycopy(bytes, from, out, base + (int) at, length);
         this.base = base;
+        this.headerSize = headerSize;
+        this.dataSize = dataSize;
+        featureBits(RingHeader.FEATURE_PENDING_SEND_SIZE);
+    }
+
+    /**
+     * A ring whose bytes go to {@code target} as they are written, none kept here: the target starts as zeros
+     * (a new file, or what a rebuilt ring is compared with), so nothing is written for the bytes left zero.
+     */
+    public RingWriter(Target target, int headerSize, long dataSize) {
+        if (dataSize <= 0 || headerSize < RingHeader.RESERVED2_OFFSET) {
+            throw new IllegalArgumentException("a ring of " + headerSize + " + " + dataSize + " bytes");
+        }
+        this.out = null;
+        this.target = target;
+        this.base = 0;
         this.headerSize = headerSize;
         this.dataSize = dataSize;
         featureBits(RingHeader.FEATURE_PENDING_SEND_SIZE);
@@ -141,29 +168,26 @@ public final class RingWriter {
         return put(at + PacketDescriptor.TRANSACTION_ID_OFFSET, transactionId, Long.BYTES);
     }
 
-    /** Writes bytes into the data area at an offset, wrapping at its end. */
+    /** Writes bytes into the data area at an offset, wrapping at its end (more than once, if they are longer). */
     public RingWriter put(long offset, byte[] bytes) {
-        int data = base + headerSize;
-        if (bytes.length > dataSize) {
-            for (int i = 0; i < bytes.length; i++) {
-                out[data + (int) Math.floorMod(offset + i, dataSize)] = bytes[i];
-            }
-            return this;
+        return put(offset, bytes, bytes.length);
+    }
+
+    private RingWriter put(long offset, byte[] bytes, int length) {
+        int i = 0;
+        while (i < length) {
+            long at = Math.floorMod(offset + i, dataSize);
+            int n = (int) Math.min(length - i, dataSize - at);
+            target.write(headerSize + at, bytes, i, n);
+            i += n;
         }
-        int at = (int) Math.floorMod(offset, dataSize);
-        int first = (int) Math.min(bytes.length, dataSize - at);
-        System.arraycopy(bytes, 0, out, data + at, first);
-        System.arraycopy(bytes, first, out, data, bytes.length - first);
         return this;
     }
 
     /** Writes the low {@code width} bytes of {@code value}, little-endian, into the data area, wrapping. */
     public RingWriter put(long offset, long value, int width) {
-        int data = base + headerSize;
-        for (int i = 0; i < width; i++) {
-            out[data + (int) Math.floorMod(offset + i, dataSize)] = (byte) (value >>> (8 * i));
-        }
-        return this;
+        le(scratch, 0, value, width);
+        return put(offset, scratch, width);
     }
 
     public RingWriter putU16(long offset, int value) {
@@ -200,18 +224,24 @@ public final class RingWriter {
 
     /** Writes the low 32 bits of {@code value} at an offset into the header. */
     public RingWriter headerU32(int offset, long value) {
-        le(out, base + offset, value, Integer.BYTES);
+        le(scratch, 0, value, Integer.BYTES);
+        target.write(offset, scratch, 0, Integer.BYTES);
         return this;
     }
 
     public RingWriter headerByte(int offset, int value) {
-        out[base + offset] = (byte) value;
+        scratch[0] = (byte) value;
+        target.write(offset, scratch, 0, 1);
         return this;
     }
 
     public RingWriter headerBytes(int offset, byte[] bytes) {
-        System.arraycopy(bytes, 0, out, base + offset, bytes.length);
+        target.write(offset, bytes, 0, bytes.length);
         return this;
+    }
+
+    public long dataSize() {
+        return dataSize;
     }
 
     /** Where the next packet goes. */
@@ -224,14 +254,21 @@ public final class RingWriter {
         return lastPacket;
     }
 
-    /** A copy of the ring: header, then data area. */
+    /** A copy of the ring: header, then data area (of a ring written into an array). */
     public byte[] build() {
-        return Arrays.copyOfRange(out, base, base + headerSize + (int) dataSize);
+        return Arrays.copyOfRange(array(), base, base + headerSize + (int) dataSize);
     }
 
     /** A copy of the header alone. */
     public byte[] buildHeader() {
-        return Arrays.copyOfRange(out, base, base + headerSize);
+        return Arrays.copyOfRange(array(), base, base + headerSize);
+    }
+
+    private byte[] array() {
+        if (out == null) {
+            throw new IllegalStateException("the ring went to a target, not an array");
+        }
+        return out;
     }
 
     /** The ring followed by its data area again: the guest's double-mapped view. */

@@ -31,40 +31,21 @@ public final class Synthesizer {
     public static byte[] write(DumpDescription d) throws SynthException {
         Layout layout = layout(d.layout());
         long headerSize = d.headerSize() == null ? RingHeader.HOST_PAGE_SIZE : d.headerSize();
-        if (headerSize < RingHeader.HOST_PAGE_SIZE || headerSize % RingHeader.HOST_PAGE_SIZE != 0) {
-            throw new SynthException("header_size must be a multiple of 4096, got " + headerSize);
-        }
         List<RingDescription> rings = elements(d.rings(), "rings");
-        int expected = layout == Layout.UIO_PAIR ? 2 : 1;
-        if (rings.size() != expected) {
-            throw new SynthException("layout " + layout.id() + " takes " + expected + " ring(s), got " + rings.size());
-        }
-        if (layout == Layout.UIO_PAIR && rings.get(0).dataSize() != rings.get(1).dataSize()) {
-            throw new SynthException("uio-pair: both rings need the same data_size, got " + rings.get(0).dataSize()
-                    + " and " + rings.get(1).dataSize());
-        }
-        if (d.secondCopyPatches() != null && !d.secondCopyPatches().isEmpty() && layout != Layout.DOUBLE_MAPPED) {
-            throw new SynthException("second_copy_patches needs layout double-mapped");
-        }
+        long total = fileSize(layout, headerSize, rings.stream().mapToLong(RingDescription::dataSize).toArray(),
+                d.secondCopyPatches() != null && !d.secondCopyPatches().isEmpty());
         long dataSize = rings.get(0).dataSize();
-        if (dataSize <= 0 || dataSize % PacketDescriptor.ALIGNMENT != 0) {
-            throw new SynthException("data_size must be a positive multiple of 8, got " + dataSize);
-        }
-        if (dataSize > Long.MAX_VALUE / 4) {
-            // Before any sum: header plus a data size near 2^63 wraps to a small file.
-            throw new SynthException("data_size " + dataSize + " is more than the limit of " + MAX_FILE_SIZE
-                    + " bytes for a dump");
-        }
         long ringBytes = headerSize + dataSize;
-        long total = layout == Layout.UIO_PAIR ? 2 * ringBytes
-                : layout == Layout.DOUBLE_MAPPED ? ringBytes + dataSize : ringBytes;
-        if (total > MAX_FILE_SIZE) {
-            throw new SynthException("the dump would be " + total + " bytes, more than the limit of " + MAX_FILE_SIZE);
-        }
         byte[] out = new byte[(int) total];
         for (int i = 0; i < rings.size(); i++) {
-            String name = layout == Layout.UIO_PAIR ? (i == 0 ? "outbound" : "inbound") : "ring";
-            new DescribedRing(name, rings.get(i), out, (int) (i * ringBytes), (int) headerSize).write();
+            RingDescription ring = rings.get(i);
+            DescribedRing r = new DescribedRing(ringName(layout, i),
+                    new RingWriter(out, (int) (i * ringBytes), (int) headerSize, dataSize), (int) headerSize);
+            r.start(ring.start());
+            for (PacketDescription p : elements(ring.packets(), r.name + ": packets")) {
+                r.add(p);
+            }
+            r.finish(ring.header(), ring.headerPatches(), ring.patches());
         }
         if (layout == Layout.DOUBLE_MAPPED) {
             System.arraycopy(out, (int) headerSize, out, (int) ringBytes, (int) dataSize);
@@ -80,6 +61,49 @@ public final class Synthesizer {
             }
         }
         return out;
+    }
+
+    /**
+     * The size of the dump these rings make, checked: a header size of whole pages, as many rings as the layout
+     * takes, one data size for both rings of a pair, at most {@link #MAX_FILE_SIZE} bytes in all.
+     */
+    static long fileSize(Layout layout, long headerSize, long[] dataSizes, boolean secondCopyPatches)
+            throws SynthException {
+        if (headerSize < RingHeader.HOST_PAGE_SIZE || headerSize % RingHeader.HOST_PAGE_SIZE != 0) {
+            throw new SynthException("header_size must be a multiple of 4096, got " + headerSize);
+        }
+        int expected = layout == Layout.UIO_PAIR ? 2 : 1;
+        if (dataSizes.length != expected) {
+            throw new SynthException("layout " + layout.id() + " takes " + expected + " ring(s), got "
+                    + dataSizes.length);
+        }
+        if (layout == Layout.UIO_PAIR && dataSizes[0] != dataSizes[1]) {
+            throw new SynthException("uio-pair: both rings need the same data_size, got " + dataSizes[0]
+                    + " and " + dataSizes[1]);
+        }
+        if (secondCopyPatches && layout != Layout.DOUBLE_MAPPED) {
+            throw new SynthException("second_copy_patches needs layout double-mapped");
+        }
+        long dataSize = dataSizes[0];
+        if (dataSize <= 0 || dataSize % PacketDescriptor.ALIGNMENT != 0) {
+            throw new SynthException("data_size must be a positive multiple of 8, got " + dataSize);
+        }
+        if (dataSize > Long.MAX_VALUE / 4) {
+            // Before any sum: header plus a data size near 2^63 wraps to a small file.
+            throw new SynthException("data_size " + dataSize + " is more than the limit of " + MAX_FILE_SIZE
+                    + " bytes for a dump");
+        }
+        long ringBytes = headerSize + dataSize;
+        long total = layout == Layout.UIO_PAIR ? 2 * ringBytes
+                : layout == Layout.DOUBLE_MAPPED ? ringBytes + dataSize : ringBytes;
+        if (total > MAX_FILE_SIZE) {
+            throw new SynthException("the dump would be " + total + " bytes, more than the limit of " + MAX_FILE_SIZE);
+        }
+        return total;
+    }
+
+    static String ringName(Layout layout, int index) {
+        return layout == Layout.UIO_PAIR ? (index == 0 ? "outbound" : "inbound") : "ring";
     }
 
     /** The list's elements, none of them null (JSON's {@code [null]}); an empty list for none. */
@@ -125,61 +149,74 @@ public final class Synthesizer {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
-    /** Lays out one described ring into {@code out} at {@code base}, through a {@link RingWriter}. */
-    private static final class DescribedRing {
-        private final String name;
-        private final RingDescription ring;
+    /**
+     * Lays out one described ring through a {@link RingWriter}, a packet at a time: {@link #start}, {@link #add}
+     * each packet in writing order, {@link #finish}.
+     */
+    static final class DescribedRing {
+        final String name;
         private final RingWriter writer;
         private final int headerSize;
         private final long dataSize;
+        private long cursor;
+        private long written;
+        private Long readIndex;
+        private Long writeIndex;
+        private int phase;
+        private int index;
+        private boolean anyPending;
 
-        DescribedRing(String name, RingDescription ring, byte[] out, int base, int headerSize) {
+        DescribedRing(String name, RingWriter writer, int headerSize) {
             this.name = name;
-            this.ring = ring;
-            this.writer = new RingWriter(out, base, headerSize, ring.dataSize());
+            this.writer = writer;
             this.headerSize = headerSize;
-            this.dataSize = ring.dataSize();
+            this.dataSize = writer.dataSize();
         }
 
-        void write() throws SynthException {
-            long start = ring.start() == null ? 0 : ring.start();
+        void start(Long first) throws SynthException {
+            long start = first == null ? 0 : first;
             if (start < 0 || start >= dataSize || start % PacketDescriptor.ALIGNMENT != 0) {
                 throw fail("start must be a multiple of 8 below data_size " + dataSize + ", got " + start);
             }
-            HeaderFields h = ring.header() == null ? HeaderFields.DEFAULTS : ring.header();
             writer.startAt(start);
-            long cursor = start;
-            long written = 0;
-            Long readIndex = null;
-            Long writeIndex = null;
-            int phase = 0;
-            List<PacketDescription> packets = elements(ring.packets(), name + ": packets");
-            for (int i = 0; i < packets.size(); i++) {
-                PacketDescription p = packets.get(i);
-                int state = state(p.state(), i);
-                if (state < phase) {
-                    throw fail("packet " + i + ": " + p.state() + " packets must come before the "
-                            + (phase == 1 ? "pending" : "unpublished") + " ones");
-                }
-                if (state >= 1 && readIndex == null) {
-                    readIndex = cursor;
-                }
-                if (state == 2 && writeIndex == null) {
-                    writeIndex = cursor;
-                }
-                phase = state;
-                byte[] packet = encode(p, i);
-                long footprint = packet.length + PacketDescriptor.TRAILER_SIZE;
-                written += footprint;
-                if (written > dataSize) {
-                    throw fail("packet " + i + ": the packets need more than the " + dataSize
-                            + " bytes of the data area");
-                }
-                long trailer = p.damage() != null && p.damage().trailer() != null
-                        ? p.damage().trailer() : PacketDescriptor.expectedTrailer(cursor);
-                writer.raw(packet, trailer);
-                cursor = writer.cursor();
+            cursor = start;
+        }
+
+        void add(PacketDescription p) throws SynthException {
+            int i = index++;
+            int state = state(p.state(), i);
+            if (state < phase) {
+                throw fail("packet " + i + ": " + p.state() + " packets must come before the "
+                        + (phase == 1 ? "pending" : "unpublished") + " ones");
             }
+            if (state >= 1 && readIndex == null) {
+                readIndex = cursor;
+            }
+            if (state == 2 && writeIndex == null) {
+                writeIndex = cursor;
+            }
+            anyPending |= state == 1;
+            phase = state;
+            byte[] packet = encode(p, i);
+            long footprint = packet.length + PacketDescriptor.TRAILER_SIZE;
+            written += footprint;
+            if (written > dataSize) {
+                throw fail("packet " + i + ": the packets need more than the " + dataSize
+                        + " bytes of the data area");
+            }
+            long trailer = p.damage() != null && p.damage().trailer() != null
+                    ? p.damage().trailer() : PacketDescriptor.expectedTrailer(cursor);
+            writer.raw(packet, trailer);
+            cursor = writer.cursor();
+        }
+
+        /** Where the next packet goes. */
+        long cursor() {
+            return cursor;
+        }
+
+        void finish(HeaderFields header, List<Patch> headerPatches, List<Patch> patches) throws SynthException {
+            HeaderFields h = header == null ? HeaderFields.DEFAULTS : header;
             if (readIndex == null) {
                 readIndex = cursor;
             }
@@ -187,7 +224,7 @@ public final class Synthesizer {
                 writeIndex = cursor;
             }
             long pending = Math.floorMod(writeIndex - readIndex, dataSize);
-            if (pending == 0 && packets.stream().anyMatch(p -> state(p.state(), 0) == 1)) {
+            if (pending == 0 && anyPending) {
                 pending = dataSize;
             }
             if (pending > dataSize - PacketDescriptor.ALIGNMENT) {
@@ -205,8 +242,8 @@ public final class Synthesizer {
                     "pending_send_size");
             putHeaderU32(RingHeader.FEATURE_BITS_OFFSET,
                     orElse(h.featureBits(), RingHeader.FEATURE_PENDING_SEND_SIZE), "feature_bits");
-            if (ring.headerPatches() != null) {
-                for (Patch patch : elements(ring.headerPatches(), name + ": header_patches")) {
+            if (headerPatches != null) {
+                for (Patch patch : elements(headerPatches, name + ": header_patches")) {
                     byte[] bytes = hex(patch.hex(), name + ": header_patches");
                     if (patch.offset() < 0 || patch.offset() > headerSize - bytes.length) {
                         throw fail("header_patches: " + bytes.length + " bytes at " + patch.offset()
@@ -215,8 +252,8 @@ public final class Synthesizer {
                     writer.headerBytes((int) patch.offset(), bytes);
                 }
             }
-            if (ring.patches() != null) {
-                for (Patch patch : elements(ring.patches(), name + ": patches")) {
+            if (patches != null) {
+                for (Patch patch : elements(patches, name + ": patches")) {
                     byte[] bytes = hex(patch.hex(), name + ": patches");
                     if (patch.offset() < 0 || patch.offset() >= dataSize || bytes.length > dataSize) {
                         throw fail("patches: " + bytes.length + " bytes at " + patch.offset()

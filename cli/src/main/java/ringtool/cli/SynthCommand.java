@@ -33,8 +33,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ringtool.core.bytes.ByteSource;
 import ringtool.core.report.ExitCode;
 import ringtool.core.source.FramingOptions;
+import ringtool.core.source.InputException;
+import ringtool.core.source.InputFiles;
 import ringtool.core.source.Layout;
 import ringtool.core.synth.Describer;
 import ringtool.core.synth.DumpDescription;
@@ -174,9 +177,10 @@ final class SynthCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The description is written as the dump is walked, read through the inspector's cache: memory stays flat. */
     private int describe(PrintWriter err) {
         String source = fromDump.toString();
-        byte[] dump;
+        ByteSource dump;
         try {
             if (Files.isDirectory(fromDump)) {
                 return fail(err, source, "is a directory");
@@ -184,27 +188,22 @@ final class SynthCommand implements Callable<Integer> {
             if (Files.size(fromDump) > Synthesizer.MAX_FILE_SIZE) {
                 return fail(err, source, "larger than the " + Synthesizer.MAX_FILE_SIZE + " bytes synth handles");
             }
-            dump = Files.readAllBytes(fromDump);
+            dump = InputFiles.open(fromDump);
+        } catch (InputException e) {
+            return fail(err, source, e.getMessage());
         } catch (IOException e) {
             return fail(err, source, ioProblem(e));
         }
-        DumpDescription desc;
-        try {
-            desc = Describer.describe(dump, new FramingOptions(layout, headerSize, null));
-        } catch (SynthException e) {
-            return fail(err, source, e.getMessage());
-        }
-        try {
-            String json = MAPPER.writeValueAsString(desc) + "\n";
-            if (toStdout()) {
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(json);
-                out.flush();
-            } else {
-                Files.writeString(output, json);
+        boolean toStdout = toStdout();
+        try (DescriptionJson json = new DescriptionJson(
+                () -> toStdout ? spec.commandLine().getOut() : Files.newBufferedWriter(output), !toStdout)) {
+            try {
+                Describer.describe(dump, new FramingOptions(layout, headerSize, null), json);
+            } catch (SynthException e) {
+                return fail(err, source, e.getMessage());
             }
         } catch (IOException e) {
-            return fail(err, toStdout() ? "stdout" : output.toString(), ioProblem(e));
+            return fail(err, toStdout ? "stdout" : output.toString(), ioProblem(e));
         }
         return ExitCode.OK;
     }

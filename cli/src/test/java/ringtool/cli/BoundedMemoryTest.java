@@ -155,4 +155,28 @@ class BoundedMemoryTest {
                 + "\"scope\":\"run\",\"inputs\":1,\"failed_inputs\":0,\"exit_code\":0,\"packets\":" + packets / 2 + ","),
                 c.last());
     }
+
+    /**
+     * A 128 MiB ring of a million packets, the first half already read (behind the read index) and one stale byte
+     * at the end of the data area: its description is written as the ring is walked, not built and then written.
+     */
+    @Test
+    void synthDescribesARingOfAMillionPacketsIn64MibOfHeap() throws Exception {
+        Path ring = dir.resolve("described.bin");
+        long packets = 1_000_000;
+        long dataSize = 128 << 20;
+        RingFiles.inband(ring, dataSize, packets, 40);
+        try (RandomAccessFile f = new RandomAccessFile(ring.toFile(), "rw")) {
+            f.seek(RingHeader.READ_INDEX_OFFSET);
+            f.write(ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt((int) (packets / 2 * RingFiles.footprint(40))).array());
+            f.seek(RingHeader.HOST_PAGE_SIZE + dataSize - 1);
+            f.write(0x5a);
+        }
+        Child c = ringtool("      \"type\" : ", "synth", "--from-dump", ring.toString());
+        assertEquals("", c.err());
+        assertEquals(0, c.code());
+        assertEquals(packets, c.packetLines());
+        assertEquals("}", c.last());
+    }
 }

@@ -10,8 +10,9 @@ rm -f "$OUT"/lib/*-tests.jar "$OUT"/lib/*-sources.jar
 
 RUNTIME_CLASSPATH=$(cd "$OUT" && ls lib/*.jar | sed 's|^|$this_dir/|' | paste -sd: -)
 
-declare -A SEEDS=([RawFuzzer]=raw [LayoutFuzzer]=layout [ReadersFuzzer]=readers)
-for fuzzer in RawFuzzer LayoutFuzzer ReadersFuzzer; do
+declare -A SEEDS=([RawFuzzer]=raw [LayoutFuzzer]=layout [ReadersFuzzer]=readers [PayloadFuzzer]=payload
+                 [CarveFuzzer]=carve)
+for fuzzer in "${!SEEDS[@]}"; do
   (cd "corpus/${SEEDS[$fuzzer]}" && zip -q -r "$OUT/${fuzzer}_seed_corpus.zip" .)
   cat > "$OUT/$fuzzer" <<LAUNCHER
 #!/bin/bash

@@ -21,15 +21,6 @@ final class JazzerChild {
 
     static final String MAIN = "com.code_intelligence.jazzer.Jazzer";
     /**
-     * Left uninstrumented: synth's RingWriter builds the layout targets' rings (the input generator, not code under
-     * test: its edges and comparisons would only steer the fuzzer towards recipes the reader cannot tell apart), and
-     * the writers' loops over every character they write, which Jazzer turned into a traced comparison or more per
-     * character: the text writers' control-character escaper took half of the layout target's time, the JSON byte
-     * encoder (our stand-in for Jackson's generator, which is not instrumented either) 40% of a JSONL input's, and
-     * the SVG element writer's escaping and numbers a quarter of the raw target's. What they write is still checked:
-     * every JSON, JSONL and SARIF document is parsed back, every SVG and HTML picture too (fuzz/README.md).
-     */
-    /**
      * C2 inlines less than its defaults (hot callees up to 325 bytes of bytecode, compiled ones up to 2,500 bytes of
      * code). Jazzer's instrumentation makes every method several times longer, so with the defaults C2 compiled
      * methods of 20 KB of inlined bytecode for seconds each, and again whenever new coverage reached a branch they had
@@ -38,8 +29,19 @@ final class JazzerChild {
      * slower per input (fuzz/README.md, Throughput).
      */
     static final List<String> INLINING = List.of("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500");
-    static final String INSTRUMENTATION_EXCLUDES =
-            "ringtool.core.synth.**:ringtool.output.ControlEscapes:ringtool.output.JsonBytes:ringtool.output.picture.Svg";
+    /**
+     * Left uninstrumented: synth's RingWriter builds the layout targets' rings (the input generator, not code under
+     * test: its edges and comparisons would only steer the fuzzer towards recipes the reader cannot tell apart), and
+     * the writers' loops over every character they write, which Jazzer turned into a traced comparison or more per
+     * character: the text writers' control-character escaper took half of the layout target's time, the JSON byte
+     * encoder (our stand-in for Jackson's generator, which is not instrumented either) 40% of a JSONL input's, and
+     * the SVG element writer's escaping and numbers a quarter of the raw target's. What they write is still checked:
+     * every JSON, JSONL and SARIF document is parsed back, every SVG and HTML picture too (fuzz/README.md).
+     * ClusterFuzzLite's launchers (.clusterfuzzlite/build.sh) pass the same excludes and inlining: FuzzCommandTest
+     * holds them equal.
+     */
+    static final String INSTRUMENTATION_EXCLUDES = "ringtool.core.synth.**:ringtool.output.ControlEscapes"
+            + ":ringtool.output.JsonBytes:ringtool.output.picture.Svg";
     /** libFuzzer's exit codes under Jazzer: a crash or Java exception, a slow input, RSS overrun, SIGINT. */
     static final int CRASH = 77;
     static final int TIMEOUT = 70;

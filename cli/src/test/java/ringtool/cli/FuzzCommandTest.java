@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +86,17 @@ class FuzzCommandTest {
         assertTrue(cmd.contains("-artifact_prefix=/runs/raw/"));
         assertTrue(cmd.contains("--reproducer_path=/runs/raw"));
         assertEquals("-max_total_time=5", cmd.get(cmd.size() - 1));
+    }
+
+    @Test
+    void clusterFuzzLiteLaunchersPassTheSameExcludesAndInliningAndBuildEveryTarget() throws IOException {
+        String build = Files.readString(Path.of("..", ".clusterfuzzlite", "build.sh"));
+        assertTrue(build.contains("--instrumentation_excludes=" + JazzerChild.INSTRUMENTATION_EXCLUDES + " "), build);
+        assertTrue(build.contains(":" + String.join(":", JazzerChild.INLINING) + "'"), build);
+        for (Target t : Target.values()) {
+            assertTrue(build.contains("[" + t.className().substring(t.className().lastIndexOf('.') + 1) + "]="
+                    + t.id()), t.id());
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package ringtool.cli;
 
+import picocli.CommandLine.Model.UsageMessageSpec;
+
 /**
  * The "Exit codes" section of the commands' help, each line written once: the codes every reading command shares
  * (0, 1, 2 and 4), and what code 3 means to each. Annotation values must be constants, hence strings, not a method.
@@ -15,5 +17,15 @@ final class ExitCodeHelp {
     static final String INTERNAL = "4:internal error (a bug): one line on stderr, the stack trace with --stacktrace";
 
     private ExitCodeHelp() {
+    }
+
+    /**
+     * The section as the commands built with picocli's programmatic API add it (the top command and inspect), with
+     * the heading of the examples that follow it in every command's help.
+     */
+    static UsageMessageSpec exitCodesThenExamples(UsageMessageSpec usage) {
+        return usage.exitCodeListHeading(HEADING)
+                .exitCodeList(UsageMessageSpec.keyValuesMap(DONE, FINDINGS, USAGE, INPUT, INTERNAL))
+                .footerHeading("%nExamples:%n");
     }
 }

@@ -14,7 +14,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
 import ringtool.core.format.PacketDescriptor;
 import ringtool.core.model.Models;
 import ringtool.core.model.ReaderModel;
@@ -75,13 +74,9 @@ final class InspectCommand implements Callable<Integer> {
         InspectCommand c = new InspectCommand();
         CommandSpec spec = CommandSpec.wrapWithoutInspection(c).name(NAME);
         c.spec = spec;
-        spec.usageMessage()
+        ExitCodeHelp.exitCodesThenExamples(spec.usageMessage()
                 .description(SUMMARY,
-                        "Results go to stdout; diagnostics to stderr as 'ringtool inspect: <file>: <message>'.")
-                .exitCodeListHeading(ExitCodeHelp.HEADING)
-                .exitCodeList(UsageMessageSpec.keyValuesMap(ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS,
-                        ExitCodeHelp.USAGE, ExitCodeHelp.INPUT, ExitCodeHelp.INTERNAL))
-                .footerHeading("%nExamples:%n")
+                        "Results go to stdout; diagnostics to stderr as 'ringtool inspect: <file>: <message>'."))
                 .footer("  ringtool inspect samples/balloon-uio-pair.bin",
                         "  ringtool inspect -V -x -c 4 samples/wrapped-packet.bin",
                         "  ringtool inspect --ring inbound --read-index 0x50 --format json"

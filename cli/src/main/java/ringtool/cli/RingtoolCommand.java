@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
+import ringtool.core.bytes.ReadFailedException;
 import ringtool.core.report.ExitCode;
+import ringtool.output.ControlEscapes;
 
 /**
  * {@code ringtool}: the top command; it only dispatches. Its model and inspect's are built with picocli's
@@ -108,14 +109,10 @@ public final class RingtoolCommand {
     private static CommandSpec top() {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(new RingtoolCommand()).name("ringtool")
                 .versionProvider(new Version());
-        spec.usageMessage()
+        ExitCodeHelp.exitCodesThenExamples(spec.usageMessage()
                 .description("Inspect and fuzz Hyper-V VMBus ring buffers: walk the packets of ring dumps, validate"
                         + " every header field, descriptor and trailer, and report findings with stable rule IDs.")
-                .synopsisSubcommandLabel("COMMAND")
-                .exitCodeListHeading(ExitCodeHelp.HEADING)
-                .exitCodeList(UsageMessageSpec.keyValuesMap(ExitCodeHelp.DONE, ExitCodeHelp.FINDINGS,
-                        ExitCodeHelp.USAGE, ExitCodeHelp.INPUT, ExitCodeHelp.INTERNAL))
-                .footerHeading("%nExamples:%n")
+                .synopsisSubcommandLabel("COMMAND"))
                 .footer("  ringtool inspect samples/balloon-uio-pair.bin",
                         "  ringtool inspect --format json --fail-on warning samples/bad-trailer-mismatch.bin"
                                 + " | jq '.inputs[].rings[].findings'",
@@ -192,11 +189,21 @@ public final class RingtoolCommand {
     }
 
     private static int internalError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (e instanceof ReadFailedException unreadable) {
+            // A file that shrank or failed after it was opened is an unreadable input (exit 3), not a bug. Its
+            // output so far stands; the inputs after it are not read, as the writers cannot resume mid-document.
+            cl.getOut().flush();
+            PrintWriter err = cl.getErr();
+            err.println("ringtool " + cl.getCommandName() + ": " + ControlEscapes.escape(unreadable.getMessage())
+                    + " (the inputs after it were not read)");
+            err.flush();
+            return ExitCode.INPUT;
+        }
         return report(e, cl, parsed, e.toString());
     }
 
     /**
-     * The JVM's own failures (out of memory, a stack overflow, a fault in a mapped file that shrank under us) are
+     * The JVM's own failures (out of memory, a stack overflow, a fault in a live ring's mapping that shrank) are
      * bugs too: one line and exit 4 like any other, not a trace and output cut short without a word.
      */
     private static int execute(CommandLine.ParseResult parsed) {
@@ -207,8 +214,8 @@ public final class RingtoolCommand {
             while (last.subcommand() != null) {
                 last = last.subcommand();
             }
-            String what = e instanceof InternalError ? "a fault reading a memory-mapped input (did a file shrink while"
-                    + " it was read?): " + e : e.toString();
+            String what = e instanceof InternalError ? "a fault reading a live ring's mapping (did it shrink while it"
+                    + " was read?): " + e : e.toString();
             return report(e, last.commandSpec().commandLine(), parsed, what);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import ringtool.core.bytes.ByteSource;
+import ringtool.core.source.InputFiles;
 import ringtool.core.synth.RingWriter;
 
 /**
@@ -66,6 +69,40 @@ class HostileInputsTest {
         assertTrue(r.err().startsWith("ringtool boom: internal error: java.lang.OutOfMemoryError: Java heap space\n"
                 + "java.lang.OutOfMemoryError: Java heap space\n\tat ringtool.cli.HostileInputsTest$Boom.call("),
                 r.err());
+    }
+
+    /** Opens a dump as inspect does, then truncates it and reads past its new end: a dump shrinking under a run. */
+    @Command(name = "shrink")
+    static final class Shrinks implements Callable<Integer> {
+        private final Path file;
+
+        Shrinks(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ByteSource bytes = InputFiles.open(file);
+            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(4096);
+            }
+            return bytes.u8(bytes.size() - 1);
+        }
+    }
+
+    @Test
+    void aFileThatShrinksWhileItIsReadIsAnUnreadableInputNotAnInternalError() throws IOException {
+        Path file = dir.resolve("shrinks.bin");
+        Files.write(file, new byte[1 << 20]);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = RingtoolCommand.commandLine();
+        cl.addSubcommand("shrink", new Shrinks(file));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(3, cl.execute("shrink"));
+        assertEquals("ringtool shrink: " + file + ": the file shrank while it was read: it had 1048576 bytes, and ends"
+                + " before 983040 (the inputs after it were not read)\n", err.toString());
     }
 
     private Path ring(String name) throws IOException {

@@ -3,6 +3,7 @@ package ringtool.core.bytes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -50,7 +51,7 @@ public abstract class BlockCache implements ByteSource {
         this.tags = new long[maxBlocks];
         this.blocks = new byte[maxBlocks][];
         this.lastUse = new long[maxBlocks];
-        java.util.Arrays.fill(tags, -1);
+        Arrays.fill(tags, -1);
     }
 
     /**

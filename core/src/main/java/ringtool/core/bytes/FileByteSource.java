@@ -27,7 +27,7 @@ import java.util.Objects;
  * descriptors.
  *
  * <p>A file that shrinks while it is read (a mapping would fault) or that cannot be read any more fails the read
- * with an {@link UncheckedIOException} naming the file.
+ * with a {@link ReadFailedException} naming the file.
  */
 public final class FileByteSource extends BlockCache {
 
@@ -97,9 +97,9 @@ public final class FileByteSource extends BlockCache {
         try {
             readFully(ch, file.path, into, 0, length, block << BLOCK_SHIFT, size());
         } catch (EOFException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw new ReadFailedException(file.path + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(file.path + ": cannot read: " + e.getMessage(), e);
+            throw new ReadFailedException(file.path + ": cannot read: " + e.getMessage(), e);
         } finally {
             release(file);
         }
@@ -118,7 +118,7 @@ public final class FileByteSource extends BlockCache {
             buf.limit(Math.min(offset + length, buf.position() + BLOCK_SIZE));
             int n = ch.read(buf, at + done);
             if (n < 0) {
-                throw new EOFException(path + ": the file shrank while it was read: it had " + size
+                throw new EOFException("the file shrank while it was read: it had " + size
                         + " bytes, and ends before " + (at + done));
             }
             buf.limit(offset + length);
@@ -137,7 +137,7 @@ public final class FileByteSource extends BlockCache {
                     }
                     f.channel = ch;
                 } catch (IOException e) {
-                    throw new UncheckedIOException(f.path + ": cannot open again: " + e.getMessage(), e);
+                    throw new ReadFailedException(f.path + ": cannot open again: " + e.getMessage(), e);
                 }
             }
             OPEN.remove(f);

@@ -1,5 +1,6 @@
 package ringtool.core.source;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -164,8 +165,9 @@ public final class InputFiles {
     }
 
     /**
-     * The bytes of an input: a regular file read through a bounded cache ({@link FileByteSource}); a pipe, a FIFO or {@code -} (stdin) read as a stream of
-     * at most {@link #MAX_STREAM} bytes; anything else refused with what it is.
+     * The bytes of an input: a regular file read through a bounded cache ({@link FileByteSource}); a pipe, a FIFO
+     * or {@code -} (stdin) read as a stream of at most {@link #MAX_STREAM} bytes; anything else refused with what
+     * it is.
      */
     public static ByteSource open(Path path) throws InputException {
         return open(path, null);
@@ -214,20 +216,33 @@ public final class InputFiles {
         if (whole != null) {
             return ByteSource.of(whole);
         }
+        FileChannel channel = null;
         try {
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+            channel = FileChannel.open(path, StandardOpenOption.READ);
             long size = channel.size();
             if (size == 0) {
-                channel.close();
                 throw new InputException("empty file");
             }
-            return FileByteSource.open(path, channel, size);
+            ByteSource bytes = FileByteSource.open(path, channel, size);
+            channel = null;
+            return bytes;
+        } catch (EOFException e) {
+            throw new InputException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new InputException("no such file", e);
         } catch (AccessDeniedException e) {
             throw new InputException("permission denied", e);
         } catch (IOException e) {
             throw new InputException("cannot read: " + e.getMessage(), e);
+        } finally {
+            // Until FileByteSource has taken the channel over, an error must not leak its descriptor.
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // Read-only: nothing to flush, and the descriptor is released either way.
+                }
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -102,10 +101,10 @@ class FileByteSourceTest {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(BLOCK + 100);
         }
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> src.u32(BLOCK + 200));
+        ReadFailedException e = assertThrows(ReadFailedException.class, () -> src.u32(BLOCK + 200));
         assertEquals(file + ": the file shrank while it was read: it had " + 2 * FileByteSource.MAX_CACHED
                 + " bytes, and ends before " + (BLOCK + 100), e.getMessage());
-        e = assertThrows(UncheckedIOException.class, () -> src.u64(5L * BLOCK));
+        e = assertThrows(ReadFailedException.class, () -> src.u64(5L * BLOCK));
         assertEquals(file + ": the file shrank while it was read: it had " + 2 * FileByteSource.MAX_CACHED
                 + " bytes, and ends before " + 5 * BLOCK, e.getMessage());
     }
@@ -139,7 +138,7 @@ class FileByteSourceTest {
         }
         Path other = file("new.bin", pattern(FileByteSource.MAX_CACHED + 8, 6));
         Files.move(other, file, StandardCopyOption.REPLACE_EXISTING);
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> src.u8(FileByteSource.MAX_CACHED));
+        ReadFailedException e = assertThrows(ReadFailedException.class, () -> src.u8(FileByteSource.MAX_CACHED));
         assertEquals(file + ": cannot open again: the file was replaced while it was read", e.getMessage());
     }
 }

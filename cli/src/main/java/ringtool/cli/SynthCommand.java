@@ -19,6 +19,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -33,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ringtool.core.bytes.BlockFileWriter;
 import ringtool.core.bytes.ByteSource;
 import ringtool.core.report.ExitCode;
 import ringtool.core.source.FramingOptions;
@@ -98,6 +103,10 @@ final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The dump's blocks held while it is laid out: 4 MiB, whatever its size. */
+    private static final int DUMP_BLOCK = 1 << 16;
+    private static final int DUMP_BLOCKS = 64;
+
     /** Where a dump goes without -o: bytes, not picocli's character writer. */
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
 
@@ -135,21 +144,17 @@ final class SynthCommand implements Callable<Integer> {
                     + " give -o FILE, or pipe the output");
         }
         String source = description;
-        byte[] text;
+        DumpDescription desc;
         try {
             if ("-".equals(description)) {
-                text = System.in.readAllBytes();
+                desc = MAPPER.readValue(System.in, DumpDescription.class);
             } else if (Files.isDirectory(Path.of(description))) {
                 return fail(err, source, "is a directory");
             } else {
-                text = Files.readAllBytes(Path.of(description));
+                try (InputStream in = Files.newInputStream(Path.of(description))) {
+                    desc = MAPPER.readValue(in, DumpDescription.class);
+                }
             }
-        } catch (IOException e) {
-            return fail(err, source, ioProblem(e));
-        }
-        DumpDescription desc;
-        try {
-            desc = MAPPER.readValue(text, DumpDescription.class);
             if (desc == null) {
                 return fail(err, source, "invalid description: empty");
             }
@@ -158,18 +163,50 @@ final class SynthCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail(err, source, ioProblem(e));
         }
-        byte[] bytes;
+        long size;
         try {
-            bytes = Synthesizer.write(desc);
+            size = Synthesizer.size(desc);
         } catch (SynthException e) {
             return fail(err, source, e.getMessage());
         }
+        // The dump goes to a file as it is laid out, a few blocks held (BlockFileWriter), and is copied to where it
+        // was asked for only once it is whole: a description that cannot be written leaves nothing behind.
+        Path dump;
+        try {
+            dump = Files.createTempFile("ringtool-synth", ".bin");
+        } catch (IOException e) {
+            return fail(err, "a temporary file", ioProblem(e));
+        }
+        try {
+            return writeDump(err, source, desc, size, dump);
+        } finally {
+            try {
+                Files.deleteIfExists(dump);
+            } catch (IOException e) {
+                // Left in the temporary directory; what was asked for is done or reported.
+            }
+        }
+    }
+
+    private int writeDump(PrintWriter err, String source, DumpDescription desc, long size, Path dump) {
+        try (BlockFileWriter file = new BlockFileWriter(FileChannel.open(dump, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), size, DUMP_BLOCK, DUMP_BLOCKS)) {
+            Synthesizer.write(desc, file::write);
+        } catch (SynthException e) {
+            return fail(err, source, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, dump.toString(), ioProblem(e));
+        } catch (UncheckedIOException e) {
+            return fail(err, dump.toString(), ioProblem(e.getCause()));
+        }
         try {
             if (toStdout()) {
-                stdout.write(bytes);
+                Files.copy(dump, stdout);
                 stdout.flush();
             } else {
-                Files.write(output, bytes);
+                try (OutputStream out = Files.newOutputStream(output)) {
+                    Files.copy(dump, out);
+                }
             }
         } catch (IOException e) {
             return fail(err, toStdout() ? "stdout" : output.toString(), ioProblem(e));

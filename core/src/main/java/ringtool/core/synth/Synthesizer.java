@@ -28,39 +28,66 @@ public final class Synthesizer {
     private Synthesizer() {
     }
 
+    /** The dump in memory: for tests and small dumps; {@link #write(DumpDescription, RingWriter.Target)} else. */
     public static byte[] write(DumpDescription d) throws SynthException {
+        byte[] out = new byte[(int) size(d)];
+        write(d, (at, bytes, from, length) -> System.arraycopy(bytes, from, out, (int) at, length));
+        return out;
+    }
+
+    /** The size of the dump {@code d} describes, checked against {@link #MAX_FILE_SIZE}. */
+    public static long size(DumpDescription d) throws SynthException {
         Layout layout = layout(d.layout());
-        long headerSize = d.headerSize() == null ? RingHeader.HOST_PAGE_SIZE : d.headerSize();
         List<RingDescription> rings = elements(d.rings(), "rings");
-        long total = fileSize(layout, headerSize, rings.stream().mapToLong(RingDescription::dataSize).toArray(),
+        return fileSize(layout, headerSize(d), rings.stream().mapToLong(RingDescription::dataSize).toArray(),
                 d.secondCopyPatches() != null && !d.secondCopyPatches().isEmpty());
+    }
+
+    /**
+     * Writes the dump to {@code out} at file offsets below {@link #size}; {@code out} starts as zeros (a new array
+     * or file), and a ring's bytes go to it as they are laid out, none held here.
+     */
+    public static void write(DumpDescription d, RingWriter.Target out) throws SynthException {
+        size(d);
+        Layout layout = layout(d.layout());
+        long headerSize = headerSize(d);
+        List<RingDescription> rings = d.rings();
         long dataSize = rings.get(0).dataSize();
         long ringBytes = headerSize + dataSize;
-        byte[] out = new byte[(int) total];
         for (int i = 0; i < rings.size(); i++) {
             RingDescription ring = rings.get(i);
-            DescribedRing r = new DescribedRing(ringName(layout, i),
-                    new RingWriter(out, (int) (i * ringBytes), (int) headerSize, dataSize), (int) headerSize);
+            long base = i * ringBytes;
+            // The guest's double mapping: every write to the data area lands in its second copy too.
+            RingWriter.Target target = layout == Layout.DOUBLE_MAPPED
+                    ? (at, bytes, from, length) -> {
+                        out.write(at, bytes, from, length);
+                        if (at >= headerSize) {
+                            out.write(at + dataSize, bytes, from, length);
+                        }
+                    }
+                    : (at, bytes, from, length) -> out.write(base + at, bytes, from, length);
+            DescribedRing r = new DescribedRing(ringName(layout, i), new RingWriter(target, (int) headerSize, dataSize),
+                    (int) headerSize);
             r.start(ring.start());
             for (PacketDescription p : elements(ring.packets(), r.name + ": packets")) {
                 r.add(p);
             }
             r.finish(ring.header(), ring.headerPatches(), ring.patches());
         }
-        if (layout == Layout.DOUBLE_MAPPED) {
-            System.arraycopy(out, (int) headerSize, out, (int) ringBytes, (int) dataSize);
-            if (d.secondCopyPatches() != null) {
-                for (Patch p : elements(d.secondCopyPatches(), "second_copy_patches")) {
-                    byte[] bytes = hex(p.hex(), "second_copy_patches");
-                    if (p.offset() < 0 || p.offset() > dataSize - bytes.length) {
-                        throw new SynthException("second_copy_patches: " + bytes.length + " bytes at " + p.offset()
-                                + " do not fit a data area of " + dataSize);
-                    }
-                    System.arraycopy(bytes, 0, out, (int) (ringBytes + p.offset()), bytes.length);
+        if (layout == Layout.DOUBLE_MAPPED && d.secondCopyPatches() != null) {
+            for (Patch p : elements(d.secondCopyPatches(), "second_copy_patches")) {
+                byte[] bytes = hex(p.hex(), "second_copy_patches");
+                if (p.offset() < 0 || p.offset() > dataSize - bytes.length) {
+                    throw new SynthException("second_copy_patches: " + bytes.length + " bytes at " + p.offset()
+                            + " do not fit a data area of " + dataSize);
                 }
+                out.write(ringBytes + p.offset(), bytes, 0, bytes.length);
             }
         }
-        return out;
+    }
+
+    private static long headerSize(DumpDescription d) {
+        return d.headerSize() == null ? RingHeader.HOST_PAGE_SIZE : d.headerSize();
     }
 
     /**

@@ -104,8 +104,8 @@ final class SynthCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The dump's blocks held while it is laid out: 4 MiB, whatever its size. */
-    private static final int DUMP_BLOCK = 1 << 16;
-    private static final int DUMP_BLOCKS = 64;
+    static final int DUMP_BLOCK = 1 << 16;
+    static final int DUMP_BLOCKS = 64;
 
     /** Where a dump goes without -o: bytes, not picocli's character writer. */
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
@@ -144,6 +144,28 @@ final class SynthCommand implements Callable<Integer> {
                     + " give -o FILE, or pipe the output");
         }
         String source = description;
+        Path dump;
+        try {
+            dump = Files.createTempFile("ringtool-synth", ".bin");
+        } catch (IOException e) {
+            return fail(err, "a temporary file", ioProblem(e));
+        }
+        try {
+            // A description file in the order --from-dump writes is read a packet at a time; anything else whole.
+            if (!"-".equals(description) && DescriptionStream.write(Path.of(description), dump)) {
+                return copyDump(err, dump);
+            }
+            return synthesize(err, source, dump);
+        } finally {
+            try {
+                Files.deleteIfExists(dump);
+            } catch (IOException e) {
+                // Left in the temporary directory; what was asked for is done or reported.
+            }
+        }
+    }
+
+    private int synthesize(PrintWriter err, String source, Path dump) {
         DumpDescription desc;
         try {
             if ("-".equals(description)) {
@@ -169,23 +191,7 @@ final class SynthCommand implements Callable<Integer> {
         } catch (SynthException e) {
             return fail(err, source, e.getMessage());
         }
-        // The dump goes to a file as it is laid out, a few blocks held (BlockFileWriter), and is copied to where it
-        // was asked for only once it is whole: a description that cannot be written leaves nothing behind.
-        Path dump;
-        try {
-            dump = Files.createTempFile("ringtool-synth", ".bin");
-        } catch (IOException e) {
-            return fail(err, "a temporary file", ioProblem(e));
-        }
-        try {
-            return writeDump(err, source, desc, size, dump);
-        } finally {
-            try {
-                Files.deleteIfExists(dump);
-            } catch (IOException e) {
-                // Left in the temporary directory; what was asked for is done or reported.
-            }
-        }
+        return writeDump(err, source, desc, size, dump);
     }
 
     private int writeDump(PrintWriter err, String source, DumpDescription desc, long size, Path dump) {
@@ -199,6 +205,11 @@ final class SynthCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             return fail(err, dump.toString(), ioProblem(e.getCause()));
         }
+        return copyDump(err, dump);
+    }
+
+    /** The dump, whole, to where it was asked for. */
+    private int copyDump(PrintWriter err, Path dump) {
         try {
             if (toStdout()) {
                 Files.copy(dump, stdout);

@@ -158,10 +158,11 @@ class BoundedMemoryTest {
 
     /**
      * A 128 MiB ring of a million packets, the first half already read (behind the read index) and one stale byte
-     * at the end of the data area: its description is written as the ring is walked, not built and then written.
+     * at the end of the data area: its description is written as the ring is walked, not built and then written,
+     * and the description (170 MB of JSON) is read back a packet at a time into the same bytes.
      */
     @Test
-    void synthDescribesARingOfAMillionPacketsIn64MibOfHeap() throws Exception {
+    void synthDescribesARingOfAMillionPacketsAndWritesItBackIn64MibOfHeap() throws Exception {
         Path ring = dir.resolve("described.bin");
         long packets = 1_000_000;
         long dataSize = 128 << 20;
@@ -178,5 +179,12 @@ class BoundedMemoryTest {
         assertEquals(0, c.code());
         assertEquals(packets, c.packetLines());
         assertEquals("}", c.last());
+        Path description = dir.resolve("described.json");
+        Path rebuilt = dir.resolve("rebuilt.bin");
+        assertEquals(0, ringtool("", "synth", "--from-dump", ring.toString(), "-o", description.toString()).code());
+        Child back = ringtool("", "synth", description.toString(), "-o", rebuilt.toString());
+        assertEquals("", back.err());
+        assertEquals(0, back.code());
+        assertEquals(-1, Files.mismatch(ring, rebuilt));
     }
 }

@@ -1,7 +1,9 @@
 package ringtool.core.synth;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.LongFunction;
 import ringtool.core.format.GpaDirectHeader;
 import ringtool.core.format.GpaRange;
 import ringtool.core.format.PacketDescriptor;
@@ -49,14 +51,49 @@ public final class Synthesizer {
      */
     public static void write(DumpDescription d, RingWriter.Target out) throws SynthException {
         size(d);
-        Layout layout = layout(d.layout());
-        long headerSize = headerSize(d);
         List<RingDescription> rings = d.rings();
-        long dataSize = rings.get(0).dataSize();
-        long ringBytes = headerSize + dataSize;
-        for (int i = 0; i < rings.size(); i++) {
-            RingDescription ring = rings.get(i);
-            long base = i * ringBytes;
+        Streamed dump = new Streamed(d.layout(), d.headerSize(), rings.get(0).dataSize(), total -> out);
+        for (RingDescription ring : rings) {
+            dump.startRing(ring.dataSize(), ring.start());
+            for (PacketDescription p : elements(ring.packets(), dump.ring.name + ": packets")) {
+                dump.packet(p);
+            }
+            dump.endRing(ring.header(), ring.headerPatches(), ring.patches());
+        }
+        dump.end(d.secondCopyPatches());
+    }
+
+    /**
+     * A dump written as its description is read, a packet at a time, for a description too big to hold: the layout,
+     * header size and first data size open it, then each ring's start, packets and what follows them. Whatever is
+     * wrong throws; {@link #write(DumpDescription)} of the same description names the first problem as always.
+     */
+    public static final class Streamed {
+        private final Layout layout;
+        private final long headerSize;
+        private final long dataSize;
+        private final int expected;
+        private final RingWriter.Target out;
+        private int rings;
+        private DescribedRing ring;
+
+        /** @param open opens where the dump goes, given its size; it starts as zeros */
+        public Streamed(String layoutId, Long headerSize, long dataSize, LongFunction<RingWriter.Target> open)
+                throws SynthException {
+            this.layout = layout(layoutId);
+            this.headerSize = headerSize == null ? RingHeader.HOST_PAGE_SIZE : headerSize;
+            this.dataSize = dataSize;
+            this.expected = layout == Layout.UIO_PAIR ? 2 : 1;
+            long[] sizes = new long[expected];
+            Arrays.fill(sizes, dataSize);
+            this.out = open.apply(fileSize(layout, this.headerSize, sizes, false));
+        }
+
+        public void startRing(long ringDataSize, Long start) throws SynthException {
+            if (rings == expected || ringDataSize != dataSize) {
+                throw new SynthException("ring " + rings + " does not fit layout " + layout.id());
+            }
+            long base = rings * (headerSize + dataSize);
             // The guest's double mapping: every write to the data area lands in its second copy too.
             RingWriter.Target target = layout == Layout.DOUBLE_MAPPED
                     ? (at, bytes, from, length) -> {
@@ -66,22 +103,41 @@ public final class Synthesizer {
                         }
                     }
                     : (at, bytes, from, length) -> out.write(base + at, bytes, from, length);
-            DescribedRing r = new DescribedRing(ringName(layout, i), new RingWriter(target, (int) headerSize, dataSize),
+            ring = new DescribedRing(ringName(layout, rings), new RingWriter(target, (int) headerSize, dataSize),
                     (int) headerSize);
-            r.start(ring.start());
-            for (PacketDescription p : elements(ring.packets(), r.name + ": packets")) {
-                r.add(p);
-            }
-            r.finish(ring.header(), ring.headerPatches(), ring.patches());
+            ring.start(start);
         }
-        if (layout == Layout.DOUBLE_MAPPED && d.secondCopyPatches() != null) {
-            for (Patch p : elements(d.secondCopyPatches(), "second_copy_patches")) {
+
+        public void packet(PacketDescription p) throws SynthException {
+            if (p == null) {
+                throw new SynthException(ring.name + ": packets: a packet is null");
+            }
+            ring.add(p);
+        }
+
+        public void endRing(HeaderFields header, List<Patch> headerPatches, List<Patch> patches)
+                throws SynthException {
+            ring.finish(header, headerPatches, patches);
+            rings++;
+        }
+
+        public void end(List<Patch> secondCopyPatches) throws SynthException {
+            if (rings != expected) {
+                throw new SynthException("layout " + layout.id() + " takes " + expected + " ring(s), got " + rings);
+            }
+            if (secondCopyPatches == null) {
+                return;
+            }
+            if (!secondCopyPatches.isEmpty() && layout != Layout.DOUBLE_MAPPED) {
+                throw new SynthException("second_copy_patches needs layout double-mapped");
+            }
+            for (Patch p : elements(secondCopyPatches, "second_copy_patches")) {
                 byte[] bytes = hex(p.hex(), "second_copy_patches");
                 if (p.offset() < 0 || p.offset() > dataSize - bytes.length) {
                     throw new SynthException("second_copy_patches: " + bytes.length + " bytes at " + p.offset()
                             + " do not fit a data area of " + dataSize);
                 }
-                out.write(ringBytes + p.offset(), bytes, 0, bytes.length);
+                out.write(headerSize + dataSize + p.offset(), bytes, 0, bytes.length);
             }
         }
     }

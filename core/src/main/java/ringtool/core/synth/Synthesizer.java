@@ -23,7 +23,7 @@ import ringtool.core.source.Layout;
  */
 public final class Synthesizer {
 
-    /** Dumps are built in memory: a bound that keeps a typo in a size from asking for gigabytes. */
+    /** A bound that keeps a typo in a size from writing gigabytes (a dump in memory, in tests, is at most this). */
     public static final long MAX_FILE_SIZE = 256L << 20;
     private static final long U16 = 0xFFFF;
 

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -150,32 +151,49 @@ final class SynthCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail(err, "a temporary file", ioProblem(e));
         }
+        Path text = null;
         try {
+            if ("-".equals(description)) {
+                // Spooled, so that it can be read a packet at a time and, if need be, again whole.
+                text = Files.createTempFile("ringtool-synth", ".json");
+                try {
+                    Files.copy(System.in, text, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    return fail(err, source, ioProblem(e));
+                }
+            }
+            Path input = text != null ? text : Path.of(description);
             // A description file in the order --from-dump writes is read a packet at a time; anything else whole.
-            if (!"-".equals(description) && DescriptionStream.write(Path.of(description), dump)) {
+            if (DescriptionStream.write(input, dump)) {
                 return copyDump(err, dump);
             }
-            return synthesize(err, source, dump);
+            return synthesize(err, source, input, dump);
+        } catch (IOException e) {
+            return fail(err, "a temporary file", ioProblem(e));
         } finally {
-            try {
-                Files.deleteIfExists(dump);
-            } catch (IOException e) {
-                // Left in the temporary directory; what was asked for is done or reported.
-            }
+            delete(dump);
+            delete(text);
         }
     }
 
-    private int synthesize(PrintWriter err, String source, Path dump) {
+    private static void delete(Path temporary) {
+        try {
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            // Left in the temporary directory; what was asked for is done or reported.
+        }
+    }
+
+    private int synthesize(PrintWriter err, String source, Path input, Path dump) {
         DumpDescription desc;
         try {
-            if ("-".equals(description)) {
-                desc = MAPPER.readValue(System.in, DumpDescription.class);
-            } else if (Files.isDirectory(Path.of(description))) {
+            if (Files.isDirectory(input)) {
                 return fail(err, source, "is a directory");
-            } else {
-                try (InputStream in = Files.newInputStream(Path.of(description))) {
-                    desc = MAPPER.readValue(in, DumpDescription.class);
-                }
+            }
+            try (InputStream in = Files.newInputStream(input)) {
+                desc = MAPPER.readValue(in, DumpDescription.class);
             }
             if (desc == null) {
                 return fail(err, source, "invalid description: empty");

@@ -1,35 +1,34 @@
 package ringtool.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -148,6 +147,8 @@ final class SynthCommand implements Callable<Integer> {
         Path dump;
         try {
             dump = Files.createTempFile("ringtool-synth", ".bin");
+            // The finally below misses a run ended by a signal; a dump can be 256 MiB of someone's /tmp.
+            dump.toFile().deleteOnExit();
         } catch (IOException e) {
             return fail(err, "a temporary file", ioProblem(e));
         }
@@ -156,8 +157,10 @@ final class SynthCommand implements Callable<Integer> {
             if ("-".equals(description)) {
                 // Spooled, so that it can be read a packet at a time and, if need be, again whole.
                 text = Files.createTempFile("ringtool-synth", ".json");
-                try {
-                    Files.copy(System.in, text, StandardCopyOption.REPLACE_EXISTING);
+                text.toFile().deleteOnExit();
+                // Into the file createTempFile made (owner-only), not a new one by the same name (umask).
+                try (OutputStream spool = Files.newOutputStream(text)) {
+                    System.in.transferTo(spool);
                 } catch (IOException e) {
                     return fail(err, source, ioProblem(e));
                 }

@@ -242,6 +242,11 @@ class HostileInputsTest {
                         "ring: packet 0: gpa_direct pfns[0] is null"),
                 Arguments.of("{\"rings\":[{\"data_size\":9223372036854775800}]}", "data_size 9223372036854775800 is"
                         + " more than the limit of 268435456 bytes for a dump"),
+                Arguments.of("{\"header_size\":9223372036854771712,\"rings\":[{\"data_size\":4096}]}",
+                        "header_size 9223372036854771712 is more than the limit of 268435456 bytes for a dump"),
+                Arguments.of("{\"layout\":\"single\",\"header_size\":9223372036854771712,\"rings\":[{\"data_size\":4096,"
+                        + "\"start\":0}]}", "header_size 9223372036854771712 is more than the limit of 268435456"
+                        + " bytes for a dump"),
                 Arguments.of(ring + "\"header_patches\":[{\"offset\":9223372036854775807,\"hex\":\"00\"}]}]}",
                         "ring: header_patches: 1 bytes at 9223372036854775807 do not fit a header of 4096"),
                 Arguments.of("{\"layout\":\"double-mapped\",\"rings\":[{\"data_size\":4096}],\"second_copy_patches\":"

@@ -171,6 +171,11 @@ public final class Synthesizer {
         if (dataSize <= 0 || dataSize % PacketDescriptor.ALIGNMENT != 0) {
             throw new SynthException("data_size must be a positive multiple of 8, got " + dataSize);
         }
+        if (headerSize > MAX_FILE_SIZE) {
+            // Before any sum, like data_size below: a header near 2^63 would wrap the sum to a small file.
+            throw new SynthException("header_size " + headerSize + " is more than the limit of " + MAX_FILE_SIZE
+                    + " bytes for a dump");
+        }
         if (dataSize > Long.MAX_VALUE / 4) {
             // Before any sum: header plus a data size near 2^63 wraps to a small file.
             throw new SynthException("data_size " + dataSize + " is more than the limit of " + MAX_FILE_SIZE
